@@ -1,0 +1,56 @@
+package dev.tiketi.security;
+
+import dev.tiketi.web.problem.ProblemResponseWriter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * Token checking for servlet services: signature against user-service's JWKS (RS256 only, so alg=none or
+ * HS256 with the public key as secret are refused), expiry, issuer, identity claims and the Redis
+ * blacklist. The JWKS is fetched on first use and cached, so a service starts before user-service does.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(SecurityProperties.class)
+@EnableMethodSecurity
+public class ResourceServerAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    AccessTokenBlacklist accessTokenBlacklist(StringRedisTemplate redis) {
+        return new AccessTokenBlacklist(redis);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(SecurityProperties properties, AccessTokenBlacklist blacklist) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(AccessTokenValidators.create(properties.issuer(), blacklist));
+        return decoder;
+    }
+
+    @Bean
+    ProblemAuthenticationHandlers problemAuthenticationHandlers(ProblemResponseWriter writer) {
+        return new ProblemAuthenticationHandlers(writer);
+    }
+
+    @Bean
+    ResourceServerSecurity resourceServerSecurity(ProblemAuthenticationHandlers handlers) {
+        return new ResourceServerSecurity(handlers);
+    }
+
+    @Bean
+    SecurityProblemAdvice securityProblemAdvice() {
+        return new SecurityProblemAdvice();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.tiketi.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How services check access tokens.
+ *
+ * @param jwkSetUri where user-service publishes its public keys
+ * @param issuer    the {@code iss} every token must carry
+ */
+@ConfigurationProperties("tiketi.security")
+public record SecurityProperties(
+        @DefaultValue("${tiketi.urls.user-service}/.well-known/jwks.json") String jwkSetUri,
+        @DefaultValue(TokenClaims.ISSUER) String issuer) {
+}

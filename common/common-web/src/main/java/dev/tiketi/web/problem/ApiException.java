@@ -1,0 +1,77 @@
+package dev.tiketi.web.problem;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+import java.util.List;
+
+/**
+ * A failure that the client should hear about, with a stable code. Thrown by domain and application code;
+ * answered as RFC 9457 problem details by {@link ProblemExceptionHandler}.
+ */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+    private final List<FieldError> fieldErrors;
+
+    public ApiException(HttpStatus status, String code, String detail) {
+        this(status, code, detail, List.of());
+    }
+
+    public ApiException(HttpStatus status, String code, String detail, List<FieldError> fieldErrors) {
+        super(detail);
+        this.status = status;
+        this.code = code;
+        this.fieldErrors = List.copyOf(fieldErrors);
+    }
+
+    public static ApiException badRequest(String code, String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, code, detail);
+    }
+
+    public static ApiException invalidField(String field, String code, String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "validation-failed", "The request has invalid fields.",
+                List.of(new FieldError(field, code, message)));
+    }
+
+    public static ApiException unauthorized(String code, String detail) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, code, detail);
+    }
+
+    public static ApiException forbidden(String code, String detail) {
+        return new ApiException(HttpStatus.FORBIDDEN, code, detail);
+    }
+
+    public static ApiException notFound(String code, String detail) {
+        return new ApiException(HttpStatus.NOT_FOUND, code, detail);
+    }
+
+    public static ApiException conflict(String code, String detail) {
+        return new ApiException(HttpStatus.CONFLICT, code, detail);
+    }
+
+    public static ApiException unprocessable(String code, String detail) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, code, detail);
+    }
+
+    public static ApiException tooManyRequests(String code, String detail) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, code, detail);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public ProblemDetail toProblem() {
+        ProblemDetail problem = ProblemTypes.of(status, code, getMessage());
+        if (!fieldErrors.isEmpty()) {
+            problem.setProperty(ProblemTypes.ERRORS, fieldErrors);
+        }
+        return problem;
+    }
+}
