@@ -1,0 +1,26 @@
+package dev.tiketi.event.demo;
+
+import dev.tiketi.event.venue.HallRepository;
+import dev.tiketi.event.venue.SeatTemplateJson;
+import dev.tiketi.event.venue.VenueRepository;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+import java.time.Clock;
+
+@Configuration(proxyBeanMethods = false)
+class DemoDataConfig {
+
+    @Bean
+    DemoCatalog demoCatalog(VenueRepository venues, HallRepository halls, SeatTemplateJson json, Clock clock) {
+        return new DemoCatalog(venues, halls, json, clock);
+    }
+
+    @Bean
+    @Profile("demo")
+    ApplicationRunner seedDemoCatalog(DemoCatalog catalog) {
+        return arguments -> catalog.seed();
+    }
+}
