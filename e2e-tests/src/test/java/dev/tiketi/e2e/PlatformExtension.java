@@ -1,0 +1,57 @@
+package dev.tiketi.e2e;
+
+import dev.tiketi.platform.Platform;
+import dev.tiketi.platform.PlatformOptions;
+import dev.tiketi.platform.PortPlan;
+import dev.tiketi.platform.RunningPlatform;
+import dev.tiketi.topology.Topology;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Boots the whole platform once per test JVM, through the same launcher as {@code ./tiketi start}, on free
+ * ports and a throw-away data directory, and stops it when the JVM's tests are done. The JWT signing key is
+ * written into the data directory before the start, the way an operator mounts it, so that tests can sign
+ * tokens with the real key (expired or tampered ones) as well as with foreign keys.
+ */
+public class PlatformExtension implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PlatformExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == PlatformUnderTest.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent(PlatformUnderTest.class, key -> start(), PlatformUnderTest.class);
+    }
+
+    private static PlatformUnderTest start() {
+        try {
+            Path root = Path.of(System.getProperty("tiketi.root", "..")).toAbsolutePath().normalize();
+            Path data = Files.createTempDirectory("tiketi-e2e-");
+            SigningKey key = SigningKey.generate();
+            Files.createDirectories(data.resolve("keys"));
+            key.writePkcs8Pem(data.resolve("keys").resolve("jwt-signing.pem"));
+            PlatformOptions options = PlatformOptions.defaults(root)
+                    .withDataDirectory(data)
+                    .withPorts(PortPlan.freePorts(Topology.load()))
+                    .withStartTimeout(Duration.ofSeconds(240))
+                    .withProgress(line -> System.out.println("[platform] " + line));
+            RunningPlatform platform = Platform.start(options);
+            return new PlatformUnderTest(platform, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
