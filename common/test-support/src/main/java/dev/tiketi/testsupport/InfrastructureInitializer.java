@@ -17,7 +17,6 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
                 "spring.data.redis.port=" + endpoints.redisPort(),
                 "spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
                 "tiketi.security.jwk-set-uri=" + TestTokens.instance().jwkSetUri(),
-                "logging.structured.format.console=",
                 "management.tracing.sampling.probability=0"
         ).applyTo(context);
     }

@@ -1,0 +1,97 @@
+package dev.tiketi.user.auth;
+
+import dev.tiketi.user.account.UserAccount;
+import dev.tiketi.user.account.UserRepository;
+import dev.tiketi.user.auth.LoginHistoryRepository.LoginFailure;
+import dev.tiketi.web.problem.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Password login behind per-IP and per-account rate limits and an exponential account lockout. Every
+ * attempt, refused or not, lands in the login history. Deliberately not one transaction: the failure
+ * count and the history row must persist although the attempt ends in an error response.
+ */
+@Service
+class LoginService {
+
+    private final UserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final LoginRateLimiter rateLimiter;
+    private final LockoutPolicy lockout;
+    private final LoginHistoryRepository history;
+    private final SessionService sessions;
+    private final Clock clock;
+    /** Checked against when the email is unknown, so that the answer takes as long as for a wrong password. */
+    private final String decoyHash;
+
+    LoginService(UserRepository users, PasswordEncoder passwordEncoder, LoginRateLimiter rateLimiter,
+            AuthProperties properties, LoginHistoryRepository history, SessionService sessions, Clock clock) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.rateLimiter = rateLimiter;
+        this.lockout = LockoutPolicy.from(properties.lockout());
+        this.history = history;
+        this.sessions = sessions;
+        this.clock = clock;
+        this.decoyHash = passwordEncoder.encode(UUID.randomUUID().toString());
+    }
+
+    AuthTokens login(LoginRequest request, ClientInfo client) {
+        String email = request.email().trim();
+        Optional<Duration> ipLimited = rateLimiter.hitIp(client.ip());
+        if (ipLimited.isPresent()) {
+            throw refuse(null, email, client, LoginFailure.RATE_LIMITED_IP, tooManyAttempts(ipLimited.get()));
+        }
+        Optional<Duration> accountLimited = rateLimiter.hitAccount(email);
+        if (accountLimited.isPresent()) {
+            throw refuse(null, email, client, LoginFailure.RATE_LIMITED_ACCOUNT, tooManyAttempts(accountLimited.get()));
+        }
+        Optional<UserAccount> found = users.findByEmail(email).filter(UserAccount::isActive);
+        if (found.isEmpty()) {
+            passwordEncoder.matches(request.password(), decoyHash);
+            throw refuse(null, email, client, LoginFailure.UNKNOWN_EMAIL, invalidCredentials());
+        }
+        UserAccount user = found.get();
+        Instant now = now();
+        if (user.isLockedAt(now)) {
+            throw refuse(user.id(), email, client, LoginFailure.ACCOUNT_LOCKED, new RetryLaterException(HttpStatus.LOCKED,
+                    "account-locked", "Too many failed sign-ins. The account is locked for a while.",
+                    Duration.between(now, user.lockedUntil())));
+        }
+        if (!passwordEncoder.matches(request.password(), user.passwordHash())) {
+            int failures = users.incrementFailedLogins(user.id(), now);
+            lockout.lockDuration(failures).ifPresent(duration -> users.lockUntil(user.id(), now.plus(duration)));
+            throw refuse(user.id(), email, client, LoginFailure.BAD_PASSWORD, invalidCredentials());
+        }
+        users.resetFailedLogins(user.id());
+        history.record(user.id(), email, client, null, now);
+        return sessions.open(user);
+    }
+
+    private ApiException refuse(UUID userId, String email, ClientInfo client, LoginFailure reason, ApiException answer) {
+        history.record(userId, email, client, reason, now());
+        return answer;
+    }
+
+    private static ApiException tooManyAttempts(Duration retryAfter) {
+        return new RetryLaterException(HttpStatus.TOO_MANY_REQUESTS, "too-many-login-attempts",
+                "Too many sign-in attempts. Please wait a moment and try again.", retryAfter);
+    }
+
+    private static ApiException invalidCredentials() {
+        return ApiException.unauthorized("invalid-credentials", "The email address or password is incorrect.");
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
