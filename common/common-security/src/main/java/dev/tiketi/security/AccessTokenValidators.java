@@ -23,7 +23,7 @@ public final class AccessTokenValidators {
         return new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(issuer),
                 AccessTokenValidators::hasIdentityClaims,
-                jwt -> blacklist.isRevoked(jwt.getId())
+                jwt -> blacklist.isRevoked(jwt.getId(), jwt.getSubject(), jwt.getIssuedAt())
                         ? failure("The access token has been revoked.")
                         : OAuth2TokenValidatorResult.success());
     }

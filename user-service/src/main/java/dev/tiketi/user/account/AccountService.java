@@ -1,6 +1,7 @@
 package dev.tiketi.user.account;
 
 import dev.tiketi.security.AccessTokenBlacklist;
+import dev.tiketi.user.auth.AuthProperties;
 import dev.tiketi.user.auth.LoginHistoryRepository;
 import dev.tiketi.user.token.CurrentAccessToken;
 import dev.tiketi.user.token.RefreshTokenService;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,11 +31,12 @@ public class AccountService {
     private final RefreshTokenService refreshTokens;
     private final AccessTokenBlacklist blacklist;
     private final LoginHistoryRepository loginHistory;
+    private final Duration accessTokenTtl;
     private final Clock clock;
 
     AccountService(UserRepository users, TermsAgreementRepository agreements, TermsPolicy termsPolicy,
             PasswordEncoder passwordEncoder, RefreshTokenService refreshTokens, AccessTokenBlacklist blacklist,
-            LoginHistoryRepository loginHistory, Clock clock) {
+            LoginHistoryRepository loginHistory, AuthProperties authProperties, Clock clock) {
         this.users = users;
         this.agreements = agreements;
         this.termsPolicy = termsPolicy;
@@ -41,6 +44,7 @@ public class AccountService {
         this.refreshTokens = refreshTokens;
         this.blacklist = blacklist;
         this.loginHistory = loginHistory;
+        this.accessTokenTtl = authProperties.accessTokenTtl();
         this.clock = clock;
     }
 
@@ -95,7 +99,7 @@ public class AccountService {
         return profile(userId);
     }
 
-    /** Signs out every session: all refresh tokens are revoked and the token of this request is blacklisted. */
+    /** Signs out every session: all refresh tokens are revoked, and so is every access token issued until now. */
     @Transactional
     public void changePassword(UUID userId, ChangePasswordRequest request, CurrentAccessToken token) {
         UserAccount user = activeForUpdate(userId);
@@ -112,6 +116,7 @@ public class AccountService {
         users.updatePasswordHash(userId, passwordEncoder.encode(request.newPassword()), now());
         refreshTokens.revokeAll(userId, RevokeReason.PASSWORD_CHANGED);
         blacklist.revoke(token.jti(), token.expiresAt());
+        blacklist.revokeAllIssuedBefore(userId.toString(), now(), accessTokenTtl);
     }
 
     @Transactional
@@ -125,6 +130,7 @@ public class AccountService {
         loginHistory.scrub(userId, placeholder);
         refreshTokens.revokeAll(userId, RevokeReason.WITHDRAWN);
         blacklist.revoke(token.jti(), token.expiresAt());
+        blacklist.revokeAllIssuedBefore(userId.toString(), now(), accessTokenTtl);
     }
 
     private UserAccount activeForUpdate(UUID userId) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
@@ -25,6 +26,9 @@ class AccountTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    StringRedisTemplate redis;
 
     UserApi api;
 
@@ -95,6 +99,9 @@ class AccountTest {
 
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
         assertProblem(api.get("/api/users/me", current.accessToken()), 401, "invalid-token");
+        // every access token issued before the change is revoked, not only the one of this request
+        Long cutoffTtl = redis.getExpire("auth:revoked-before:" + current.userId());
+        assertThat(cutoffTtl).isBetween(1795L, 1801L);
         assertProblem(api.refresh(current.refreshToken()), 401, "refresh-token-reused");
         assertProblem(api.refresh(elsewhere.refreshToken()), 401, "refresh-token-reused");
         assertThat(jdbc.queryForList("SELECT DISTINCT revoke_reason FROM refresh_tokens WHERE user_id = ?::uuid",
@@ -134,6 +141,7 @@ class AccountTest {
                 UserApi.bearer(session.accessToken()));
 
         assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(204);
+        assertThat(redis.hasKey("auth:revoked-before:" + session.userId())).isTrue();
         var row = jdbc.queryForMap("""
                 SELECT email, password_hash, name, phone, status, withdrawn_at FROM users WHERE id = ?::uuid""",
                 session.userId());
