@@ -18,9 +18,10 @@ import java.util.List;
  */
 public class ResourceServerSecurity {
 
-    /** Paths every service answers without a token: probes, metrics, the error dispatch. */
+    /** Paths every service answers without a token: probes, metrics, the error dispatch, its OpenAPI description. */
     public static final String[] OPEN_PATHS = {
-            "/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info"};
+            "/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
+            "/v3/api-docs", "/v3/api-docs/**"};
 
     private final ProblemAuthenticationHandlers problemHandlers;
 

@@ -72,6 +72,13 @@ public abstract class ServiceBasicsContract {
     }
 
     @Test
+    void openApiDescriptionIsPublished() throws Exception {
+        var response = get("/v3/api-docs", Map.of());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(response.body(), "$.openapi")).startsWith("3.");
+    }
+
+    @Test
     void unknownPathIsA404Problem() throws Exception {
         var response = get("/no/such/path", bearer(tokens.user(UUID.randomUUID())));
         assertProblem(response, 404, "not-found");
