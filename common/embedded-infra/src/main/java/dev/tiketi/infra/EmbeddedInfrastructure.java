@@ -29,7 +29,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
 
     /**
      * @param ports         0 in any field for a free port
-     * @param dataDirectory where PostgreSQL and Redis keep their data between runs; {@code null} for
+     * @param dataDirectory where PostgreSQL, Redis and Kafka keep their data between runs; {@code null} for
      *                      throw-away data
      */
     public static EmbeddedInfrastructure start(Ports ports, Path dataDirectory) {
@@ -39,13 +39,15 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
                 ports.postgres(), dataDirectory == null ? null : dataDirectory.resolve("postgres")));
         var redis = CompletableFuture.supplyAsync(() -> EmbeddedRedisServer.start(
                 redisPort, dataDirectory == null ? null : dataDirectory.resolve("redis")));
-        var kafka = CompletableFuture.supplyAsync(() -> EmbeddedKafkaServer.start(ports.kafka()));
+        var kafka = CompletableFuture.<KafkaNode>supplyAsync(() -> dataDirectory == null
+                ? EmbeddedKafkaServer.start(ports.kafka())
+                : PersistentKafkaServer.start(ports.kafka(), dataDirectory.resolve("kafka")));
 
         List<AutoCloseable> started = new ArrayList<>();
         try {
             EmbeddedPostgresServer pg = join(postgres, started);
             EmbeddedRedisServer rd = join(redis, started);
-            EmbeddedKafkaServer kf = join(kafka, started);
+            KafkaNode kf = join(kafka, started);
             DatabaseBootstrap bootstrap = new DatabaseBootstrap(pg.serverUrl(), EmbeddedPostgresServer.SUPERUSER, null);
             bootstrap.run(ServiceDatabase.ALL);
             var endpoints = new InfrastructureEndpoints(pg.serverUrl(), bootstrap.databaseJdbcUrl(),

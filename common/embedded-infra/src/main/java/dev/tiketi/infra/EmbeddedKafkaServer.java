@@ -5,7 +5,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import java.util.Map;
 
 /** A single-node KRaft Kafka broker running inside this JVM. */
-final class EmbeddedKafkaServer implements AutoCloseable {
+final class EmbeddedKafkaServer implements KafkaNode {
 
     private final EmbeddedKafkaKraftBroker broker;
 
@@ -29,7 +29,8 @@ final class EmbeddedKafkaServer implements AutoCloseable {
         return new EmbeddedKafkaServer(broker);
     }
 
-    String bootstrapServers() {
+    @Override
+    public String bootstrapServers() {
         return broker.getBrokersAsString();
     }
 

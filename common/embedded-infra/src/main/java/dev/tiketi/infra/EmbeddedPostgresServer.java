@@ -33,7 +33,13 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 builder.setPort(port);
             }
             if (dataDirectory != null) {
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+                // Kept data must survive a crash: zonky's defaults switch fsync off. The owner of a persistent
+                // instance stops it itself, after the services that use it, so zonky's own hook stays out.
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                        .setRegisterShutdownHook(false)
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
             } else {
                 // Tests throw their database away: durability only costs time there.
                 builder.setServerConfig("fsync", "off")

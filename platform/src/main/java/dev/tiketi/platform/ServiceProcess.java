@@ -1,0 +1,112 @@
+package dev.tiketi.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+/** One service running as a child process, its output going to its own log file. */
+final class ServiceProcess {
+
+    private final String name;
+    private final List<String> command;
+    private final Path logFile;
+    private final URI readinessUri;
+    private Process process;
+
+    ServiceProcess(String name, List<String> command, Path logFile, URI readinessUri) {
+        this.name = name;
+        this.command = List.copyOf(command);
+        this.logFile = logFile;
+        this.readinessUri = readinessUri;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /**
+     * @param freshLog start a new log, keeping the previous run's as {@code <service>.log.1}; a restart
+     *                 within the same run appends instead
+     */
+    synchronized Process start(boolean freshLog) {
+        try {
+            Files.createDirectories(logFile.getParent());
+            if (freshLog && Files.exists(logFile)) {
+                Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".1"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .start();
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    synchronized Process process() {
+        if (process == null) {
+            throw new IllegalStateException(name + " has not been started");
+        }
+        return process;
+    }
+
+    synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    boolean isReady(HttpClient client) {
+        HttpRequest request = HttpRequest.newBuilder(readinessUri).timeout(Duration.ofSeconds(2)).GET().build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** SIGTERM: Spring Boot's graceful shutdown finishes requests in flight and closes pools. */
+    synchronized void requestStop() {
+        if (process != null) {
+            process.destroy();
+        }
+    }
+
+    /** SIGKILL to the service and anything it started. */
+    synchronized void kill() {
+        if (process != null) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.onExit().join();
+        }
+    }
+
+    String logTail(int lines) {
+        try {
+            if (!Files.exists(logFile)) {
+                return "(no log at " + logFile + ")";
+            }
+            List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+}
