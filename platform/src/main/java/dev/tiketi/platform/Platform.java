@@ -175,11 +175,9 @@ public final class Platform {
         command.add("--spring.data.redis.host=" + endpoints.redisHost());
         command.add("--spring.data.redis.port=" + endpoints.redisPort());
         command.add("--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers());
-        switch (service) {
-            case "user-service" -> command.add("--tiketi.auth.signing-key-file="
+        if (service.equals("user-service")) {
+            command.add("--tiketi.auth.signing-key-file="
                     + options.dataDirectory().resolve("keys").resolve("jwt-signing.pem"));
-            case "gateway" -> command.add("--management.server.port=" + options.ports().port(PortPlan.GATEWAY_MANAGEMENT));
-            default -> { }
         }
         return command;
     }

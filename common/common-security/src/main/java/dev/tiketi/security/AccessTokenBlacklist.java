@@ -4,18 +4,12 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
- * Access tokens revoked before they expire. One token by its {@code jti} (logout); or every token of a user
- * issued before a moment (password change, withdrawal), so that sessions on other devices end too. Entries
- * live only as long as a token they cover could, so the data never outgrows the live tokens. Both are read
- * in one round trip.
+ * Access tokens revoked before they expire, recorded as {@link TokenRevocation} describes. Entries live only
+ * as long as a token they cover could, so the data never outgrows the live tokens.
  */
 public class AccessTokenBlacklist {
-
-    public static final String TOKEN_PREFIX = "auth:blacklist:";
-    public static final String USER_CUTOFF_PREFIX = "auth:revoked-before:";
 
     private final StringRedisTemplate redis;
 
@@ -26,7 +20,7 @@ public class AccessTokenBlacklist {
     public void revoke(String jti, Instant expiresAt) {
         Duration remaining = Duration.between(Instant.now(), expiresAt);
         if (!remaining.isNegative() && !remaining.isZero()) {
-            redis.opsForValue().set(TOKEN_PREFIX + jti, "1", remaining.plusSeconds(1));
+            redis.opsForValue().set(TokenRevocation.TOKEN_PREFIX + jti, "1", remaining.plusSeconds(1));
         }
     }
 
@@ -37,19 +31,11 @@ public class AccessTokenBlacklist {
      * @param longestTokenLifetime how long tokens live at most; after that no covered token is left
      */
     public void revokeAllIssuedBefore(String userId, Instant cutoff, Duration longestTokenLifetime) {
-        redis.opsForValue().set(USER_CUTOFF_PREFIX + userId, Long.toString(cutoff.getEpochSecond()),
+        redis.opsForValue().set(TokenRevocation.USER_CUTOFF_PREFIX + userId, Long.toString(cutoff.getEpochSecond()),
                 longestTokenLifetime.plusSeconds(1));
     }
 
     public boolean isRevoked(String jti, String userId, Instant issuedAt) {
-        List<String> entries = redis.opsForValue().multiGet(List.of(TOKEN_PREFIX + jti, USER_CUTOFF_PREFIX + userId));
-        if (entries == null) {
-            return false;
-        }
-        if (entries.get(0) != null) {
-            return true;
-        }
-        String cutoff = entries.get(1);
-        return cutoff != null && issuedAt != null && issuedAt.getEpochSecond() < Long.parseLong(cutoff);
+        return TokenRevocation.isRevoked(redis.opsForValue().multiGet(TokenRevocation.keys(jti, userId)), issuedAt);
     }
 }

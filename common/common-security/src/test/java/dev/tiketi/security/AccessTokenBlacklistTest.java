@@ -46,14 +46,14 @@ class AccessTokenBlacklistTest {
 
         assertThat(blacklist.isRevoked(jti, user, issued)).isTrue();
         assertThat(blacklist.isRevoked(UUID.randomUUID().toString(), user, issued)).isFalse();
-        assertThat(redis.getExpire(AccessTokenBlacklist.TOKEN_PREFIX + jti)).isBetween(590L, 601L);
+        assertThat(redis.getExpire(TokenRevocation.TOKEN_PREFIX + jti)).isBetween(590L, 601L);
     }
 
     @Test
     void anAlreadyExpiredTokenLeavesNoEntry() {
         String jti = UUID.randomUUID().toString();
         blacklist.revoke(jti, Instant.now().minusSeconds(5));
-        assertThat(redis.hasKey(AccessTokenBlacklist.TOKEN_PREFIX + jti)).isFalse();
+        assertThat(redis.hasKey(TokenRevocation.TOKEN_PREFIX + jti)).isFalse();
     }
 
     @Test
@@ -67,6 +67,6 @@ class AccessTokenBlacklistTest {
         assertThat(blacklist.isRevoked("c", user, Instant.parse("2026-11-21T10:00:00Z"))).isFalse();
         assertThat(blacklist.isRevoked("d", user, cutoff.plusSeconds(5))).isFalse();
         assertThat(blacklist.isRevoked("e", UUID.randomUUID().toString(), cutoff.minusSeconds(600))).isFalse();
-        assertThat(redis.getExpire(AccessTokenBlacklist.USER_CUTOFF_PREFIX + user)).isBetween(1795L, 1801L);
+        assertThat(redis.getExpire(TokenRevocation.USER_CUTOFF_PREFIX + user)).isBetween(1795L, 1801L);
     }
 }

@@ -1,0 +1,81 @@
+package dev.tiketi.gateway.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything about the gateway's own behaviour that differs between environments. Routes live in
+ * {@code spring.cloud.gateway.server.webflux.routes}; this is what surrounds them.
+ *
+ * @param trustedProxies regex of proxy addresses (e.g. the ingress) whose X-Forwarded-For is believed;
+ *                       empty means none, so the TCP peer is the client
+ * @param maxRequestSize largest request body accepted
+ * @param rateLimits     rules by name; every rule matching a request is applied
+ */
+@ConfigurationProperties("tiketi.gateway")
+public record GatewayProperties(
+        @DefaultValue("") String trustedProxies,
+        @DefaultValue("1MB") DataSize maxRequestSize,
+        @DefaultValue Cors cors,
+        @DefaultValue Headers headers,
+        @DefaultValue CircuitBreaker circuitBreaker,
+        Map<String, RateLimit> rateLimits) {
+
+    public GatewayProperties {
+        rateLimits = rateLimits == null ? Map.of() : rateLimits;
+    }
+
+    /** Only these browser origins may call the API with credentials. */
+    public record Cors(
+            @DefaultValue({"http://localhost:5173", "http://localhost:8080"}) List<String> allowedOrigins,
+            @DefaultValue({"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) List<String> allowedMethods,
+            @DefaultValue({"Authorization", "Content-Type", "Accept", "Accept-Language", "Idempotency-Key",
+                    "Last-Event-ID", "X-Requested-With"}) List<String> allowedHeaders,
+            @DefaultValue({"Location", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining"})
+            List<String> exposedHeaders,
+            @DefaultValue("1h") Duration maxAge) {
+    }
+
+    /** Security headers set on every response, whoever produced it. */
+    public record Headers(
+            @DefaultValue("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                    + "img-src 'self' data: https:; font-src 'self' data:; connect-src 'self'; "
+                    + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+            String contentSecurityPolicy,
+            @DefaultValue("strict-origin-when-cross-origin") String referrerPolicy,
+            @DefaultValue("max-age=31536000; includeSubDomains") String strictTransportSecurity,
+            @DefaultValue("camera=(), microphone=(), geolocation=(), payment=(self)") String permissionsPolicy) {
+    }
+
+    /** One Resilience4j breaker per downstream service, all with these settings. */
+    public record CircuitBreaker(
+            @DefaultValue("50") float failureRateThreshold,
+            @DefaultValue("20") int slidingWindowSize,
+            @DefaultValue("10") int minimumNumberOfCalls,
+            @DefaultValue("30s") Duration waitDurationInOpenState,
+            @DefaultValue("3") int permittedNumberOfCallsInHalfOpenState) {
+    }
+
+    /**
+     * At most {@code limit} requests per {@code window} for one client.
+     *
+     * @param methods HTTP methods the rule applies to; empty means all
+     * @param paths   path patterns ({@code /api/queue/**})
+     * @param key     what identifies the client: its IP address or its user id
+     */
+    public record RateLimit(Set<String> methods, List<String> paths, KeyType key, int limit, Duration window) {
+
+        public RateLimit {
+            methods = methods == null ? Set.of() : Set.copyOf(methods);
+            paths = paths == null ? List.of() : List.copyOf(paths);
+        }
+    }
+
+    public enum KeyType { IP, USER }
+}

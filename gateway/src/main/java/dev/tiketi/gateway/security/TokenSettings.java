@@ -1,0 +1,17 @@
+package dev.tiketi.gateway.security;
+
+import dev.tiketi.security.TokenClaims;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the gateway checks access tokens; the same {@code tiketi.security.*} keys the services read.
+ *
+ * @param jwkSetUri where user-service publishes its public keys
+ * @param issuer    the {@code iss} every token must carry
+ */
+@ConfigurationProperties("tiketi.security")
+public record TokenSettings(
+        @DefaultValue("${tiketi.urls.user-service}/.well-known/jwks.json") String jwkSetUri,
+        @DefaultValue(TokenClaims.ISSUER) String issuer) {
+}

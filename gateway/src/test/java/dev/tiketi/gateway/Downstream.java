@@ -1,0 +1,114 @@
+package dev.tiketi.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * A stand-in for one TIKETI service on a loopback port: echoes what reached it as JSON, answers slowly on
+ * paths ending in /slow, and streams server-sent events on paths ending in /stream.
+ */
+final class Downstream {
+
+    static final int STREAM_EVENTS = 5;
+    static final long STREAM_INTERVAL_MILLIS = 250;
+    static final long SLOW_MILLIS = 1_500;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String name;
+    private final HttpServer server;
+
+    private Downstream(String name, HttpServer server) {
+        this.name = name;
+        this.server = server;
+    }
+
+    static Downstream start(String name) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            Downstream downstream = new Downstream(name, server);
+            server.createContext("/", downstream::handle);
+            server.start();
+            return downstream;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A loopback address where nothing listens: connections are refused. */
+    static String deadUrl() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            String path = exchange.getRequestURI().getRawPath();
+            if (path.endsWith("/stream")) {
+                stream(exchange);
+                return;
+            }
+            if (path.endsWith("/slow")) {
+                Thread.sleep(SLOW_MILLIS);
+            }
+            Map<String, Object> echo = new LinkedHashMap<>();
+            echo.put("service", name);
+            echo.put("method", exchange.getRequestMethod());
+            echo.put("path", path);
+            echo.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
+            echo.put("userIds", values(exchange, "X-User-Id"));
+            echo.put("userEmails", values(exchange, "X-User-Email"));
+            echo.put("userRoles", values(exchange, "X-User-Role"));
+            echo.put("otherUserHeaders", exchange.getRequestHeaders().keySet().stream()
+                    .filter(header -> header.toLowerCase().startsWith("x-user-"))
+                    .filter(header -> !List.of("x-user-id", "x-user-email", "x-user-role").contains(header.toLowerCase()))
+                    .toList());
+            echo.put("forwardedFor", values(exchange, "X-Forwarded-For"));
+            byte[] body = JSON.writeValueAsBytes(echo);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<String> values(HttpExchange exchange, String header) {
+        List<String> values = exchange.getRequestHeaders().get(header);
+        return values == null ? List.of() : values;
+    }
+
+    private static void stream(HttpExchange exchange) throws IOException, InterruptedException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        for (int i = 1; i <= STREAM_EVENTS; i++) {
+            out.write(("id: " + i + "\nevent: position\ndata: {\"position\":" + (100 - i) + "}\n\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            Thread.sleep(STREAM_INTERVAL_MILLIS);
+        }
+    }
+}

@@ -1,0 +1,343 @@
+package dev.tiketi.gateway;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.tiketi.infra.InfrastructureEndpoints;
+import dev.tiketi.testsupport.InfrastructureInitializer;
+import dev.tiketi.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import redis.clients.jedis.Jedis;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "management.server.port=0",
+        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=500ms"})
+@ContextConfiguration(initializers = InfrastructureInitializer.class)
+class GatewayIntegrationTest extends GatewayTestSupport {
+
+    private static final List<String> SERVICES =
+            List.of("user-service", "event-service", "queue-service", "reservation-service", "payment-service");
+    private static final Map<String, Downstream> DOWNSTREAMS = new HashMap<>();
+
+    private static final HttpClient HTTP_FOR_STREAMS = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).build();
+
+    @LocalManagementPort
+    int managementPort;
+
+    @DynamicPropertySource
+    static void downstreams(DynamicPropertyRegistry registry) {
+        for (String service : SERVICES) {
+            Downstream downstream = DOWNSTREAMS.computeIfAbsent(service, Downstream::start);
+            registry.add("tiketi.urls." + service, downstream::url);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "GET,  /api/auth/jwks,           none,  user-service",
+            "POST, /api/auth/refresh,        none,  user-service",
+            "GET,  /api/users/me,            user,  user-service",
+            "GET,  /api/admin/users/7,       admin, user-service",
+            "GET,  /api/events/7,            none,  event-service",
+            "GET,  /api/venues/7,            none,  event-service",
+            "GET,  /api/notices/7,           none,  event-service",
+            "POST, /api/admin/events,        admin, event-service",
+            "GET,  /api/admin/venues/7,      admin, event-service",
+            "GET,  /api/admin/notices/7,     admin, event-service",
+            "POST, /api/queue/7/enter,       user,  queue-service",
+            "GET,  /api/admin/queue/7,       admin, queue-service",
+            "GET,  /api/reservations/7,      user,  reservation-service",
+            "GET,  /api/seats/7,             user,  reservation-service",
+            "GET,  /api/admin/reservations,  admin, reservation-service",
+            "GET,  /api/payments/7,          user,  payment-service",
+            "GET,  /api/admin/payments,      admin, payment-service"})
+    void routesEachAreaToItsService(String method, String path, String caller, String service) throws Exception {
+        Map<String, String> headers = switch (caller) {
+            case "user" -> bearer(tokens.user(UUID.randomUUID()));
+            case "admin" -> bearer(tokens.admin(UUID.randomUUID()));
+            default -> Map.of();
+        };
+        HttpResponse<String> response = send(request(path, headers)
+                .method(method, HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(response.body(), "$.service")).isEqualTo(service);
+        assertThat(JsonPath.<String>read(response.body(), "$.path")).isEqualTo(path);
+        assertThat(JsonPath.<String>read(response.body(), "$.method")).isEqualTo(method);
+    }
+
+    @Test
+    void downstreamSeesTheTokenAndTheVerifiedIdentityNotTheClaimedOne() throws Exception {
+        UUID user = UUID.randomUUID();
+        String token = tokens.user(user);
+        Map<String, String> headers = new HashMap<>(bearer(token));
+        headers.put("X-User-Id", UUID.randomUUID().toString());
+        headers.put("x-user-role", "ADMIN");
+        headers.put("X-USER-EMAIL", "boss@example.com");
+        headers.put("X-User-Impersonate", "admin");
+        headers.put("X-Forwarded-For", "203.0.113.9");
+
+        HttpResponse<String> response = get("/api/users/me", headers);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        String body = response.body();
+        assertThat(JsonPath.<String>read(body, "$.authorization")).isEqualTo("Bearer " + token);
+        assertThat(JsonPath.<List<String>>read(body, "$.userIds")).containsExactly(user.toString());
+        assertThat(JsonPath.<List<String>>read(body, "$.userRoles")).containsExactly("USER");
+        assertThat(JsonPath.<List<String>>read(body, "$.userEmails")).containsExactly(user + "@test.tiketi.dev");
+        assertThat(JsonPath.<List<String>>read(body, "$.otherUserHeaders")).isEmpty();
+        assertThat(JsonPath.<List<String>>read(body, "$.forwardedFor")).containsExactly("127.0.0.1");
+    }
+
+    @Test
+    void anonymousRequestsCarryNoIdentity() throws Exception {
+        HttpResponse<String> response = get("/api/events/1",
+                Map.of("X-User-Id", UUID.randomUUID().toString(), "X-User-Role", "ADMIN"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(response.body(), "$.userIds")).isEmpty();
+        assertThat(JsonPath.<List<String>>read(response.body(), "$.userRoles")).isEmpty();
+    }
+
+    @Test
+    void protectedPathsNeedAToken() throws Exception {
+        for (String path : List.of("/api/users/me", "/api/reservations/1", "/api/queue/1/status", "/api/admin/events")) {
+            HttpResponse<String> response = get(path, Map.of("X-User-Id", UUID.randomUUID().toString()));
+            assertProblem(response, 401, "authentication-required");
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        }
+        assertProblem(post("/api/events/1", "{}", Map.of()), 401, "authentication-required");
+    }
+
+    @Test
+    void adminPathsNeedTheAdminRole() throws Exception {
+        assertProblem(get("/api/admin/reservations", bearer(tokens.user(UUID.randomUUID()))), 403, "access-denied");
+        assertThat(get("/api/admin/reservations", bearer(tokens.admin(UUID.randomUUID()))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void forgedExpiredAndTamperedTokensAreRefused() throws Exception {
+        UUID user = UUID.randomUUID();
+        for (String token : List.of(tokens.signedByAnotherKey(user), tokens.unsigned(user), tokens.expired(user),
+                tokens.withTamperedRole(user), tokens.withIssuer(user, "someone-else"), "not-a-jwt")) {
+            HttpResponse<String> response = get("/api/admin/users", bearer(token));
+            assertProblem(response, 401, "invalid-token");
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+        }
+    }
+
+    @Test
+    void loggedOutTokenIsRefused() throws Exception {
+        String jti = UUID.randomUUID().toString();
+        String token = tokens.withJti(UUID.randomUUID(), jti);
+        assertThat(get("/api/users/me", bearer(token)).statusCode()).isEqualTo(200);
+        try (Jedis redis = redis()) {
+            redis.setex("auth:blacklist:" + jti, 60, "1");
+        }
+        assertProblem(get("/api/users/me", bearer(token)), 401, "invalid-token");
+    }
+
+    @Test
+    void tokensIssuedBeforeTheirUsersRevocationCutoffAreRefused() throws Exception {
+        UUID user = UUID.randomUUID();
+        String token = tokens.user(user);
+        assertThat(get("/api/users/me", bearer(token)).statusCode()).isEqualTo(200);
+        try (Jedis redis = redis()) {
+            // what user-service records on a password change: every token issued before now is revoked
+            redis.setex("auth:revoked-before:" + user, 60, Long.toString(Instant.now().getEpochSecond() + 1));
+        }
+        assertProblem(get("/api/users/me", bearer(token)), 401, "invalid-token");
+        assertThat(get("/api/users/me", bearer(tokens.user(UUID.randomUUID()))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void internalAndActuatorPathsOfServicesAreNotRouted() throws Exception {
+        Map<String, String> admin = bearer(tokens.admin(UUID.randomUUID()));
+        for (String path : List.of("/internal/events/1/seats/sold", "/actuator/health", "/actuator/prometheus",
+                "/api/internal/events/1", "/api/nothing-here")) {
+            assertProblem(get(path, admin), 404, "not-found");
+        }
+        HttpResponse<String> traversal = get("/api/events/..%2F..%2Finternal%2Fevents%2F1", admin);
+        assertThat(traversal.statusCode()).isIn(400, 404);
+        assertThat(traversal.body()).doesNotContain("event-service");
+    }
+
+    @Test
+    void actuatorIsOnTheManagementPort() throws Exception {
+        var readiness = send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(readiness.body(), "$.components.redis.status")).isEqualTo("UP");
+        var liveness = send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/liveness")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        var prometheus = send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(prometheus.statusCode()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("application=\"gateway\"");
+    }
+
+    @Test
+    void loginIsLimitedPerClientAddressWhateverXForwardedForSays() throws Exception {
+        try (Jedis redis = redis()) {
+            redis.del("gateway:rate:login:ip:127.0.0.1");
+        }
+        for (int i = 1; i <= 10; i++) {
+            var response = post("/api/auth/login", "{}", Map.of("X-Forwarded-For", "198.51.100." + i));
+            assertThat(response.statusCode()).as("request %d", i).isEqualTo(200);
+        }
+        HttpResponse<String> refused = post("/api/auth/login", "{}", Map.of("X-Forwarded-For", "198.51.100.99"));
+        assertProblem(refused, 429, "rate-limited");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+        assertProblem(post("/api/auth/register", "{}", Map.of()), 429, "rate-limited");
+    }
+
+    @Test
+    void holdAndPayAreLimitedPerUser() throws Exception {
+        String alice = tokens.user(UUID.randomUUID());
+        String bob = tokens.user(UUID.randomUUID());
+        for (int i = 1; i <= 20; i++) {
+            String path = i % 2 == 0 ? "/api/reservations" : "/api/payments";
+            assertThat(post(path, "{}", bearer(alice)).statusCode()).as("request %d", i).isEqualTo(200);
+        }
+        assertProblem(post("/api/reservations", "{}", bearer(alice)), 429, "rate-limited");
+        assertThat(post("/api/reservations", "{}", bearer(bob)).statusCode()).isEqualTo(200);
+        assertThat(get("/api/reservations/1", bearer(alice)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void slowServiceGivesAGatewayTimeoutProblem() throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<String> response = get("/api/reservations/1/slow", bearer(tokens.user(UUID.randomUUID())));
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        assertProblem(response, 504, "upstream-timeout");
+        assertThat(JsonPath.<String>read(response.body(), "$.detail")).contains("reservation-service");
+        assertThat(elapsedMillis).isLessThan(Downstream.SLOW_MILLIS);
+    }
+
+    @Test
+    void serverSentEventsStreamBeyondTheResponseTimeout() throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<Stream<String>> response = HTTP_FOR_STREAMS.send(
+                request("/api/seats/7/stream", Map.of("Authorization", "Bearer " + tokens.user(UUID.randomUUID()),
+                        "Accept", "text/event-stream")).GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        List<String> events = new ArrayList<>();
+        try (Stream<String> lines = response.body()) {
+            lines.filter(line -> line.startsWith("data:")).forEach(events::add);
+        }
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(events).hasSize(Downstream.STREAM_EVENTS);
+        assertThat(elapsedMillis).isGreaterThan(1_000); // well past the 500 ms response timeout of this test
+    }
+
+    @Test
+    void corsEchoesOnlyAllowedOrigins() throws Exception {
+        HttpResponse<String> preflight = send(request("/api/reservations", Map.of(
+                "Origin", "http://localhost:5173",
+                "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "authorization,content-type"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods"))
+                .hasValueSatisfying(methods -> assertThat(methods).contains("POST"));
+
+        HttpResponse<String> simple = get("/api/events", Map.of("Origin", "http://localhost:5173"));
+        assertThat(simple.statusCode()).isEqualTo(200);
+        assertThat(simple.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+
+        HttpResponse<String> evilPreflight = send(request("/api/reservations", Map.of(
+                "Origin", "https://evil.example",
+                "Access-Control-Request-Method", "POST"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertThat(evilPreflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertProblem(evilPreflight, 403, "cors-rejected");
+        HttpResponse<String> evil = get("/api/events", Map.of("Origin", "https://evil.example"));
+        assertThat(evil.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void securityHeadersAreOnEveryResponse() throws Exception {
+        for (HttpResponse<String> response : List.of(
+                get("/", Map.of("Accept", "text/html")),
+                get("/api/events/1", Map.of()),
+                get("/api/users/me", Map.of()))) {
+            var headers = response.headers();
+            assertThat(headers.firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                    .contains("default-src 'self'").contains("frame-ancestors 'none'"));
+            assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(headers.firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+            assertThat(headers.firstValue("Strict-Transport-Security")).isPresent();
+            assertThat(headers.firstValue("Permissions-Policy")).isPresent();
+        }
+    }
+
+    @Test
+    void theSpaIsServedAtTheRootAndForItsClientSideRoutes() throws Exception {
+        HttpResponse<String> root = get("/", Map.of("Accept", "text/html"));
+        assertThat(root.statusCode()).isEqualTo(200);
+        assertThat(root.body()).contains("TIKETI").contains("frontend");
+        HttpResponse<String> deepLink = get("/events/42/seats", Map.of("Accept", "text/html"));
+        assertThat(deepLink.statusCode()).isEqualTo(200);
+        assertThat(deepLink.body()).isEqualTo(root.body());
+        assertThat(get("/favicon.svg", Map.of()).statusCode()).isEqualTo(200);
+        assertProblem(get("/assets/missing.js", Map.of()), 404, "not-found");
+        assertProblem(get("/api/no-such-area", Map.of("Accept", "text/html",
+                "Authorization", "Bearer " + tokens.user(UUID.randomUUID()))), 404, "not-found");
+    }
+
+    @Test
+    void wrongMethodOnAStaticFileIsA405Problem() throws Exception {
+        assertProblem(post("/favicon.svg", "{}", Map.of()), 405, "method-not-allowed");
+    }
+
+    @Test
+    void hugeBodiesAreRefusedWithA413Problem() throws Exception {
+        Map<String, String> auth = bearer(tokens.user(UUID.randomUUID()));
+        String huge = "{\"note\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        assertProblem(post("/api/users/me", huge, auth), 413, "request-too-large");
+        HttpResponse<String> chunked = send(request("/api/users/me", auth)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge.getBytes()))));
+        assertProblem(chunked, 413, "request-too-large");
+        HttpResponse<String> smallChunked = send(request("/api/users/me", auth)
+                .header("Content-Type", "application/json")
+                .method("PUT", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("{}".getBytes()))));
+        assertThat(smallChunked.statusCode()).isEqualTo(200);
+    }
+
+    private static Jedis redis() {
+        InfrastructureEndpoints endpoints = TestInfrastructure.endpoints();
+        return new Jedis(endpoints.redisHost(), endpoints.redisPort());
+    }
+}
