@@ -36,7 +36,9 @@ public record PlatformOptions(
             "-Xms64m", "-Xmx256m", "-Xss512k",
             "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m",
-            "-XX:+ExitOnOutOfMemoryError");
+            "-XX:+ExitOnOutOfMemoryError",
+            // Netty and others load native code; without this the JVM prints warnings that break the JSON log
+            "--enable-native-access=ALL-UNNAMED");
 
     public PlatformOptions {
         rootDirectory = rootDirectory.toAbsolutePath().normalize();

@@ -6,11 +6,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How services check access tokens.
  *
- * @param jwkSetUri where user-service publishes its public keys
+ * @param jwkSetUri where user-service publishes its public keys (defaulted in tiketi-runtime.yml: a
+ *                  {@code @DefaultValue} would not resolve the placeholder in it)
  * @param issuer    the {@code iss} every token must carry
  */
 @ConfigurationProperties("tiketi.security")
 public record SecurityProperties(
-        @DefaultValue("${tiketi.urls.user-service}/.well-known/jwks.json") String jwkSetUri,
+        String jwkSetUri,
         @DefaultValue(TokenClaims.ISSUER) String issuer) {
 }

@@ -7,11 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the gateway checks access tokens; the same {@code tiketi.security.*} keys the services read.
  *
- * @param jwkSetUri where user-service publishes its public keys
+ * @param jwkSetUri where user-service publishes its public keys (defaulted in tiketi-runtime.yml: a
+ *                  {@code @DefaultValue} would not resolve the placeholder in it)
  * @param issuer    the {@code iss} every token must carry
  */
 @ConfigurationProperties("tiketi.security")
 public record TokenSettings(
-        @DefaultValue("${tiketi.urls.user-service}/.well-known/jwks.json") String jwkSetUri,
+        String jwkSetUri,
         @DefaultValue(TokenClaims.ISSUER) String issuer) {
 }
