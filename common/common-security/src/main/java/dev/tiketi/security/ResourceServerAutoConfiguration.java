@@ -8,9 +8,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Token checking for servlet services: signature against user-service's JWKS (RS256 only, so alg=none or
@@ -52,5 +54,16 @@ public class ResourceServerAutoConfiguration {
     @Bean
     SecurityProblemAdvice securityProblemAdvice() {
         return new SecurityProblemAdvice();
+    }
+
+    /** For a service with no rules of its own yet: open paths open, everything else needs a valid token. */
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain authenticatedByDefault(HttpSecurity http, ResourceServerSecurity resourceServer)
+            throws Exception {
+        resourceServer.apply(http).authorizeHttpRequests(requests -> requests
+                .requestMatchers(ResourceServerSecurity.OPEN_PATHS).permitAll()
+                .anyRequest().authenticated());
+        return http.build();
     }
 }
