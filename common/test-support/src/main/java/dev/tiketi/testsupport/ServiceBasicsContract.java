@@ -131,6 +131,13 @@ public abstract class ServiceBasicsContract {
     }
 
     @Test
+    void aFractionForAnIntegerFieldIsRefusedNotRounded() throws Exception {
+        var response = post("{\"name\":\"a\",\"quantity\":1.5}", "application/json");
+        assertProblem(response, 400, "malformed-request");
+        assertThat(JsonPath.<String>read(response.body(), "$.errors[0].field")).isEqualTo("quantity");
+    }
+
+    @Test
     void invalidFieldsAreA400ProblemWithFieldErrors() throws Exception {
         var response = post("{\"name\":\"\",\"quantity\":-1}", "application/json");
         assertProblem(response, 400, "validation-failed");
