@@ -7,7 +7,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -16,8 +20,8 @@ class EventStatusConfig {
 
     @Bean
     @ConditionalOnProperty(name = "tiketi.event-status.enabled", havingValue = "true", matchIfMissing = true)
-    StatusScheduler eventStatusScheduler(EventStatusJob job) {
-        return new StatusScheduler(job);
+    StatusScheduler eventStatusScheduler(EventStatusJob job, EventStatusProperties properties) {
+        return new StatusScheduler(job, properties.interval());
     }
 
     @Bean
@@ -25,19 +29,23 @@ class EventStatusConfig {
         return new SoldOutWatcher(job);
     }
 
-    /** Runs the job on every instance; its row locks keep the instances out of each other's way. */
-    static class StatusScheduler {
+    /**
+     * Runs the job on every instance; its row locks keep the instances out of each other's way. A failed pass
+     * is logged and the next one runs as planned.
+     */
+    static class StatusScheduler implements SchedulingConfigurer {
 
         private final EventStatusJob job;
+        private final Duration interval;
 
-        StatusScheduler(EventStatusJob job) {
+        StatusScheduler(EventStatusJob job, Duration interval) {
             this.job = job;
+            this.interval = interval;
         }
 
-        @Scheduled(fixedDelayString = "${tiketi.event-status.interval:2s}",
-                initialDelayString = "${tiketi.event-status.interval:2s}")
-        void tick() {
-            job.run();
+        @Override
+        public void configureTasks(ScheduledTaskRegistrar registrar) {
+            registrar.addFixedDelayTask(new FixedDelayTask(job::run, interval, interval));
         }
     }
 
