@@ -53,6 +53,22 @@ public class Hall {
         this.updatedAt = now;
     }
 
+    /** Replaces the template; seats of events already created from the old one stay as they are. */
+    public void update(String name, String seatTemplateJson, int seatCount, Instant now) {
+        this.name = name;
+        this.seatTemplate = seatTemplateJson;
+        this.seatCount = seatCount;
+        this.updatedAt = now;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
     public UUID id() {
         return id;
     }

@@ -16,6 +16,15 @@ public record SeatTemplate(List<Section> sections, Map<String, Long> prices) {
     public record Row(String label, int seats, String grade) {
     }
 
+    /** The same template with names and labels stripped of surrounding blanks, as seats will carry them. */
+    public SeatTemplate stripped() {
+        return new SeatTemplate(sections.stream()
+                .map(section -> new Section(section.name().strip(), section.grade(), section.rows().stream()
+                        .map(row -> new Row(row.label().strip(), row.seats(), row.grade()))
+                        .toList()))
+                .toList(), prices);
+    }
+
     public int seatCount() {
         return sections.stream().flatMap(section -> section.rows().stream()).mapToInt(Row::seats).sum();
     }

@@ -42,6 +42,21 @@ public class Venue {
         this.updatedAt = now;
     }
 
+    public void update(String name, String city, String address, Instant now) {
+        this.name = name;
+        this.city = city;
+        this.address = address;
+        this.updatedAt = now;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
     public UUID id() {
         return id;
     }

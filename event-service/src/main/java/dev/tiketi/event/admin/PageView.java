@@ -1,0 +1,10 @@
+package dev.tiketi.event.admin;
+
+import java.util.List;
+
+public record PageView<T>(List<T> content, int page, int size, long totalElements, long totalPages) {
+
+    static <T> PageView<T> of(List<T> content, int page, int size, long total) {
+        return new PageView<>(content, page, size, total, (total + size - 1) / size);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.tiketi.event.admin;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.tiketi.event.CatalogIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A stadium: 250 rows of 200 seats. Creation time is logged for the record, not asserted. */
+class LargeHallTest extends CatalogIntegrationTest {
+
+    private static final Logger log = LoggerFactory.getLogger(LargeHallTest.class);
+
+    @Test
+    void aFiftyThousandSeatEventGetsEverySeat() {
+        String hallId = createHall(createVenue(), stadium());
+
+        long started = System.nanoTime();
+        var response = post("/api/admin/events", eventJson(hallId, unique("Stadium Tour"), inDays(1)), admin);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertStatus(response, 201);
+        log.info("Creating a 50,000-seat event over HTTP took {} ms", millis);
+        String id = id(response);
+        assertThat(JsonPath.<Integer>read(response.body(), "$.seatCount")).isEqualTo(50_000);
+        List<Map<String, Object>> perGrade = jdbc.queryForList("""
+                SELECT grade, count(*) AS seats, count(DISTINCT price) AS prices, min(price) AS price,
+                       count(DISTINCT (section, row_label, number)) AS positions
+                  FROM seats WHERE event_id = ?::uuid GROUP BY grade ORDER BY grade""", id);
+        assertThat(perGrade).extracting(row -> row.get("grade") + ":" + row.get("seats") + ":" + row.get("prices")
+                        + ":" + row.get("price") + ":" + row.get("positions"))
+                .containsExactly("A:20000:1:99000:20000", "R:10000:1:165000:10000", "S:10000:1:132000:10000",
+                        "VIP:10000:1:198000:10000");
+        assertThat(jdbc.queryForObject("SELECT max(number) FROM seats WHERE event_id = ?::uuid", Integer.class, id))
+                .isEqualTo(200);
+    }
+
+    /** Five sections of 50 rows x 200 seats; VIP, R, S, then two A sections. */
+    private static String stadium() {
+        StringBuilder sections = new StringBuilder();
+        String[] grades = {"VIP", "R", "S", "A", "A"};
+        for (int s = 0; s < grades.length; s++) {
+            StringBuilder rows = new StringBuilder();
+            for (int r = 1; r <= 50; r++) {
+                rows.append(r == 1 ? "" : ",").append("{\"label\":\"").append(r).append("\",\"seats\":200}");
+            }
+            sections.append(s == 0 ? "" : ",").append("{\"name\":\"BLOCK-").append(s + 1).append("\",\"grade\":\"")
+                    .append(grades[s]).append("\",\"rows\":[").append(rows).append("]}");
+        }
+        return "{\"sections\":[" + sections + "],\"prices\":{\"VIP\":198000,\"R\":165000,\"S\":132000,\"A\":99000}}";
+    }
+}

@@ -1,0 +1,93 @@
+package dev.tiketi.event.internal;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.tiketi.event.CatalogIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Called by reservation-service without a token: the gateway never routes /internal. */
+class InternalEventsTest extends CatalogIntegrationTest {
+
+    @Test
+    void eventSummary() {
+        String id = createEvent(createHall(), inDays(-1));
+
+        var response = get("/internal/events/" + id, null);
+
+        assertStatus(response, 200);
+        assertThat(JsonPath.<String>read(response.body(), "$.id")).isEqualTo(id);
+        assertThat(JsonPath.<String>read(response.body(), "$.status")).isEqualTo("ON_SALE");
+        assertThat(JsonPath.<String>read(response.body(), "$.venueName")).startsWith("Venue ");
+        assertThat(JsonPath.<String>read(response.body(), "$.hallName")).startsWith("Hall ");
+        assertThat(JsonPath.<String>read(response.body(), "$.saleEndsAt")).endsWith("Z");
+        assertThat(JsonPath.<String>read(response.body(), "$.startsAt")).isNotBlank();
+        assertProblem(get("/internal/events/" + UUID.randomUUID(), null), 404, "event-not-found");
+        assertProblem(get("/internal/events/not-a-uuid", null), 400, "validation-failed");
+    }
+
+    @Test
+    void seatsByIdInTheOrderAskedFor() {
+        String id = createEvent(createHall(), inDays(-1));
+        String other = createEvent(createHall(), inDays(-1));
+        List<String> seatIds = jdbc.queryForList("""
+                SELECT id::text FROM seats WHERE event_id = ?::uuid AND section = 'FLOOR' AND row_label = 'A'
+                 ORDER BY number LIMIT 3""", String.class, id);
+        String foreign = jdbc.queryForObject("SELECT id::text FROM seats WHERE event_id = ?::uuid LIMIT 1",
+                String.class, other);
+        List<String> asked = List.of(seatIds.get(2), seatIds.get(0), foreign, UUID.randomUUID().toString(), seatIds.get(2));
+
+        var response = get("/internal/events/" + id + "/seats?ids=" + String.join(",", asked), null);
+
+        assertStatus(response, 200);
+        assertThat(JsonPath.<List<String>>read(response.body(), "$[*].id")).containsExactly(seatIds.get(2), seatIds.get(0));
+        assertThat(JsonPath.<String>read(response.body(), "$[0].eventId")).isEqualTo(id);
+        assertThat(JsonPath.<String>read(response.body(), "$[0].section")).isEqualTo("FLOOR");
+        assertThat(JsonPath.<String>read(response.body(), "$[0].row")).isEqualTo("A");
+        assertThat(JsonPath.<Integer>read(response.body(), "$[0].number")).isEqualTo(3);
+        assertThat(JsonPath.<String>read(response.body(), "$[0].grade")).isEqualTo("VIP");
+        assertThat(JsonPath.<Integer>read(response.body(), "$[0].price")).isEqualTo(150000);
+        assertThat(JsonPath.<String>read(response.body(), "$[0].status")).isEqualTo("AVAILABLE");
+    }
+
+    @Test
+    void badSeatLookupsAre400sAndUnknownEventsAre404s() {
+        String id = createEvent(createHall(), inDays(-1));
+        String fifty = IntStream.range(0, 50).mapToObj(i -> UUID.randomUUID().toString()).collect(Collectors.joining(","));
+        String fiftyOne = fifty + "," + UUID.randomUUID();
+
+        assertStatus(get("/internal/events/" + id + "/seats?ids=" + fifty, null), 200);
+        var tooMany = get("/internal/events/" + id + "/seats?ids=" + fiftyOne, null);
+        assertProblem(tooMany, 400, "validation-failed");
+        assertThat(errorFields(tooMany)).containsExactly("ids");
+        assertProblem(get("/internal/events/" + id + "/seats?ids=abc," + UUID.randomUUID(), null), 400, "validation-failed");
+        assertProblem(get("/internal/events/" + id + "/seats?ids=,,", null), 400, "validation-failed");
+        assertProblem(get("/internal/events/" + id + "/seats", null), 400, "bad-request");
+        assertProblem(get("/internal/events/" + UUID.randomUUID() + "/seats?ids=" + UUID.randomUUID(), null),
+                404, "event-not-found");
+        assertProblem(get("/internal/events/" + UUID.randomUUID() + "/seats/sold", null), 404, "event-not-found");
+    }
+
+    @Test
+    void soldSeats() {
+        String id = createEvent(createHall(), inDays(-1));
+        assertThat(get("/internal/events/" + id + "/seats/sold", null).body()).isEqualTo("[]");
+        List<String> sold = jdbc.queryForList("""
+                UPDATE seats SET status = 'SOLD', sold_reservation_id = gen_random_uuid()
+                 WHERE id IN (SELECT id FROM seats WHERE event_id = ?::uuid LIMIT 4) RETURNING id::text""",
+                String.class, id);
+
+        var response = get("/internal/events/" + id + "/seats/sold", null);
+
+        assertStatus(response, 200);
+        List<String> ids = JsonPath.read(response.body(), "$[*]");
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(sold);
+        assertThat(Collections.frequency(ids, sold.getFirst())).isEqualTo(1);
+    }
+}
