@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
@@ -80,8 +79,10 @@ class SeatStatusKafkaConfig {
                     .tag("topic", record.topic())
                     .register(meters)
                     .increment();
+            // the listener's own exception, not the container's wrapper around it
+            Throwable failure = exception.getCause() == null ? exception : exception.getCause();
             log.warn("Dead-lettered record {}-{}@{} (key {}): {}", record.topic(), record.partition(),
-                    record.offset(), record.key(), NestedExceptionUtils.getMostSpecificCause(exception).toString());
+                    record.offset(), record.key(), failure.toString());
         };
 
         KafkaTopologyProperties.Retry retry = properties.retry();
