@@ -79,10 +79,8 @@ class SeatStatusKafkaConfig {
                     .tag("topic", record.topic())
                     .register(meters)
                     .increment();
-            // the listener's own exception, not the container's wrapper around it
-            Throwable failure = exception.getCause() == null ? exception : exception.getCause();
             log.warn("Dead-lettered record {}-{}@{} (key {}): {}", record.topic(), record.partition(),
-                    record.offset(), record.key(), failure.toString());
+                    record.offset(), record.key(), listenerFailure(exception));
         };
 
         KafkaTopologyProperties.Retry retry = properties.retry();
@@ -93,6 +91,16 @@ class SeatStatusKafkaConfig {
 
         var handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(MalformedEventException.class, InconsistentEventException.class);
+        // the container itself only says "Record in retry and not yet recovered", without the cause
+        handler.setRetryListeners((record, exception, deliveryAttempt) -> log.warn(
+                "Delivery {} (of at most {}) of record {}-{}@{} failed: {}", deliveryAttempt, retry.attempts(), record.topic(),
+                record.partition(), record.offset(), listenerFailure(exception)));
         return handler;
+    }
+
+    /** The listener's own exception, not the container's wrapper around it. */
+    private static String listenerFailure(Exception exception) {
+        Throwable failure = exception.getCause() == null ? exception : exception.getCause();
+        return failure.toString();
     }
 }

@@ -248,6 +248,31 @@ class ReservationEventsConsumerTest {
     }
 
     @Test
+    void aRecordThatKeepsFailingIsRetriedWithBackOffThenDeadLettered() {
+        var event = catalog.onSale(2);
+        // a corrupted counter: selling a seat would take it below zero, which the table refuses
+        jdbc.update("UPDATE events SET available_count = 0 WHERE id = ?", event.id());
+        UUID reservation = UUID.randomUUID();
+        EventEnvelope failing = envelope(
+                new ReservationConfirmed(reservation, event.id(), user, event.seatIds().subList(0, 1), 165_000));
+        long sentAt = System.nanoTime();
+
+        publish(failing);
+        awaitDeadLetters(reservation.toString(), 1);
+
+        // 4 attempts, 200 + 400 + 800 ms apart: dead-lettered at once, it would have taken milliseconds
+        assertThat(Duration.ofNanos(System.nanoTime() - sentAt)).isGreaterThanOrEqualTo(Duration.ofMillis(1400));
+        ConsumerRecord<String, byte[]> deadLetter = awaitDeadLetters(reservation.toString(), 1).getFirst();
+        assertThat(deadLetter.value()).isEqualTo(codec.encode(failing));
+        assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN)).contains("DataIntegrityViolation");
+        assertThat(catalog.processed(failing.eventId())).isFalse();
+        assertThat(catalog.seat(event.seatIds().getFirst())).isEqualTo(SeatRow.available());
+
+        // the partition moved on
+        publishAndAwait(new ReservationExpired(reservation, event.id(), user, event.seatIds().subList(0, 1)));
+    }
+
+    @Test
     void topicsAreCreatedWithTheConfiguredPartitions() throws Exception {
         try (Admin admin = admin()) {
             var topics = admin.describeTopics(List.of(Topics.RESERVATION_EVENTS, Topics.PAYMENT_EVENTS,
