@@ -93,8 +93,8 @@ class SeatStatusKafkaConfig {
         handler.addNotRetryableExceptions(MalformedEventException.class, InconsistentEventException.class);
         // the container itself only says "Record in retry and not yet recovered", without the cause
         handler.setRetryListeners((record, exception, deliveryAttempt) -> log.warn(
-                "Delivery {} (of at most {}) of record {}-{}@{} failed: {}", deliveryAttempt, retry.attempts(), record.topic(),
-                record.partition(), record.offset(), listenerFailure(exception)));
+                "Delivery {} (of at most {}) of record {}-{}@{} failed: {}", deliveryAttempt, retry.attempts(),
+                record.topic(), record.partition(), record.offset(), listenerFailure(exception)));
         return handler;
     }
 
