@@ -1,0 +1,183 @@
+package dev.tiketi.event.seatstatus;
+
+import dev.tiketi.event.catalog.EventChanged;
+import dev.tiketi.event.catalog.SeatsChanged;
+import dev.tiketi.event.seatstatus.SeatStatusRules.EventStatus;
+import dev.tiketi.event.seatstatus.SeatStatusRules.Sale;
+import dev.tiketi.event.seatstatus.SeatStatusRules.Seat;
+import dev.tiketi.event.seatstatus.SeatStatusRules.SeatChange;
+import dev.tiketi.event.seatstatus.SeatStatusRules.SeatStatus;
+import dev.tiketi.events.EventEnvelope;
+import dev.tiketi.events.ReservationCancelled;
+import dev.tiketi.events.ReservationConfirmed;
+import dev.tiketi.events.ReservationEvent;
+import dev.tiketi.events.ReservationExpired;
+import dev.tiketi.events.ReservationHeld;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * Keeps seats (AVAILABLE/SOLD) and each event's availability and status in step with reservation events.
+ * Each event is applied at most once: its id goes into {@code processed_events} in the same transaction
+ * as the seat changes, so a redelivery or a replay of the topic finds it there and changes nothing.
+ * Publishes {@link SeatsChanged} and, when the status flips, {@link EventChanged} inside the transaction;
+ * caches listen after commit.
+ */
+@Service
+public class SeatStatusProjection {
+
+    /** What applying an event did. */
+    public enum Outcome { APPLIED, ALREADY_PROCESSED }
+
+    private static final Logger log = LoggerFactory.getLogger(SeatStatusProjection.class);
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public SeatStatusProjection(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Outcome apply(EventEnvelope envelope, ReservationEvent event) {
+        Instant now = clock.instant();
+        if (!markProcessed(envelope, now)) {
+            log.debug("Event {} ({}) already processed", envelope.eventId(), envelope.eventType());
+            return Outcome.ALREADY_PROCESSED;
+        }
+        switch (event) {
+            case ReservationConfirmed confirmed ->
+                    changeSeats(confirmed.eventId(), confirmed.reservationId(), confirmed.seatIds(), now,
+                            SeatStatusRules::sell);
+            case ReservationCancelled cancelled when cancelled.wasConfirmed() ->
+                    changeSeats(cancelled.eventId(), cancelled.reservationId(), cancelled.seatIds(), now,
+                            SeatStatusRules::release);
+            // Holds live in reservation-service (Redis); until a booking is confirmed no seat here is SOLD,
+            // so a hold taken, expired or released before payment changes nothing in this projection.
+            case ReservationCancelled unpaid -> {
+            }
+            case ReservationHeld held -> {
+            }
+            case ReservationExpired expired -> {
+            }
+        }
+        return Outcome.APPLIED;
+    }
+
+    /** @return false if the event was processed before */
+    private boolean markProcessed(EventEnvelope envelope, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO processed_events (event_id, event_type, processed_at)
+                        VALUES (:eventId, :eventType, :now)
+                        ON CONFLICT (event_id) DO NOTHING""")
+                .param("eventId", envelope.eventId())
+                .param("eventType", envelope.eventType())
+                .param("now", utc(now))
+                .update() == 1;
+    }
+
+    private void changeSeats(UUID eventId, UUID reservationId, List<UUID> seatIds, Instant now,
+                             BiFunction<UUID, List<Seat>, SeatChange> rule) {
+        // The event row is locked first, so that every booking change of one event runs one at a time and
+        // always takes its locks in the same order (no deadlocks between consumers of different partitions).
+        Sale sale = lockSale(eventId);
+        List<UUID> distinctSeatIds = seatIds.stream().distinct().toList();
+        List<Seat> seats = lockSeats(eventId, distinctSeatIds);
+        if (seats.size() != distinctSeatIds.size()) {
+            List<UUID> found = seats.stream().map(Seat::id).toList();
+            throw new InconsistentEventException("reservation " + reservationId + " names seats that event "
+                    + eventId + " does not have: "
+                    + distinctSeatIds.stream().filter(id -> !found.contains(id)).toList());
+        }
+        SeatChange change = rule.apply(reservationId, seats);
+        if (change.isEmpty()) {
+            return;
+        }
+        for (Seat seat : change.takenFromOthers()) {
+            log.warn("Seat {} of event {} was sold to reservation {} and is now sold to reservation {}",
+                    seat.id(), eventId, seat.soldReservationId(), reservationId);
+        }
+        writeSeats(change, now);
+        events.publishEvent(new SeatsChanged(eventId));
+        if (change.availableDelta() != 0) {
+            int available = sale.availableCount() + change.availableDelta();
+            EventStatus status = SeatStatusRules.statusAfter(sale, available, now);
+            writeSale(eventId, available, status, now);
+            if (status != sale.status()) {
+                log.info("Event {} is now {} ({} seats available)", eventId, status, available);
+                events.publishEvent(new EventChanged(eventId));
+            }
+        }
+    }
+
+    private Sale lockSale(UUID eventId) {
+        return jdbc.sql("""
+                        SELECT status, available_count, sale_starts_at, sale_ends_at
+                        FROM events WHERE id = :id FOR UPDATE""")
+                .param("id", eventId)
+                .query((rs, row) -> new Sale(
+                        EventStatus.valueOf(rs.getString("status")),
+                        rs.getInt("available_count"),
+                        rs.getObject("sale_starts_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("sale_ends_at", OffsetDateTime.class).toInstant()))
+                .optional()
+                .orElseThrow(() -> new InconsistentEventException("no event " + eventId));
+    }
+
+    private List<Seat> lockSeats(UUID eventId, List<UUID> seatIds) {
+        return jdbc.sql("""
+                        SELECT id, status, sold_reservation_id FROM seats
+                        WHERE event_id = :eventId AND id IN (:ids)
+                        ORDER BY id FOR UPDATE""")
+                .param("eventId", eventId)
+                .param("ids", seatIds)
+                .query((rs, row) -> new Seat(
+                        rs.getObject("id", UUID.class),
+                        SeatStatus.valueOf(rs.getString("status")),
+                        rs.getObject("sold_reservation_id", UUID.class)))
+                .list();
+    }
+
+    private void writeSeats(SeatChange change, Instant now) {
+        jdbc.sql("""
+                        UPDATE seats SET status = :status, sold_reservation_id = :soldTo, updated_at = :now
+                        WHERE id IN (:ids)""")
+                .param("status", change.status().name())
+                .param("soldTo", change.soldTo())
+                .param("now", utc(now))
+                .param("ids", change.seatIds())
+                .update();
+    }
+
+    /** Bumps the version too, so that an admin edit based on the row as it was fails instead of undoing this. */
+    private void writeSale(UUID eventId, int availableCount, EventStatus status, Instant now) {
+        jdbc.sql("""
+                        UPDATE events SET available_count = :available, status = :status,
+                                          version = version + 1, updated_at = :now
+                        WHERE id = :id""")
+                .param("available", availableCount)
+                .param("status", status.name())
+                .param("now", utc(now))
+                .param("id", eventId)
+                .update();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
