@@ -1,9 +1,6 @@
 package dev.tiketi.event.seatstatus;
 
-import dev.tiketi.event.catalog.EventChanged;
 import dev.tiketi.event.catalog.SeatsChanged;
-import dev.tiketi.event.seatstatus.SeatStatusRules.EventStatus;
-import dev.tiketi.event.seatstatus.SeatStatusRules.Sale;
 import dev.tiketi.event.seatstatus.SeatStatusRules.Seat;
 import dev.tiketi.event.seatstatus.SeatStatusRules.SeatChange;
 import dev.tiketi.event.seatstatus.SeatStatusRules.SeatStatus;
@@ -29,11 +26,11 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
- * Keeps seats (AVAILABLE/SOLD) and each event's availability and status in step with reservation events.
+ * Keeps seats (AVAILABLE/SOLD) and each event's available count in step with reservation events.
  * Each event is applied at most once: its id goes into {@code processed_events} in the same transaction
  * as the seat changes, so a redelivery or a replay of the topic finds it there and changes nothing.
- * Publishes {@link SeatsChanged} and, when the status flips, {@link EventChanged} inside the transaction;
- * caches listen after commit.
+ * Publishes {@link SeatsChanged} inside the transaction: the status rule reacts to it there (sold out, or
+ * back on sale), caches after commit.
  */
 @Service
 public class SeatStatusProjection {
@@ -95,7 +92,7 @@ public class SeatStatusProjection {
                              BiFunction<UUID, List<Seat>, SeatChange> rule) {
         // The event row is locked first, so that every booking change of one event runs one at a time and
         // always takes its locks in the same order (no deadlocks between consumers of different partitions).
-        Sale sale = lockSale(eventId);
+        int availableBefore = lockAvailability(eventId);
         List<UUID> distinctSeatIds = seatIds.stream().distinct().toList();
         List<Seat> seats = lockSeats(eventId, distinctSeatIds);
         if (seats.size() != distinctSeatIds.size()) {
@@ -113,28 +110,18 @@ public class SeatStatusProjection {
                     seat.id(), eventId, seat.soldReservationId(), reservationId);
         }
         writeSeats(change, now);
-        events.publishEvent(new SeatsChanged(eventId));
         if (change.availableDelta() != 0) {
-            int available = sale.availableCount() + change.availableDelta();
-            EventStatus status = SeatStatusRules.statusAfter(sale, available, now);
-            writeSale(eventId, available, status, now);
-            if (status != sale.status()) {
-                log.info("Event {} is now {} ({} seats available)", eventId, status, available);
-                events.publishEvent(new EventChanged(eventId));
-            }
+            writeAvailability(eventId, availableBefore + change.availableDelta(), now);
         }
+        // listeners in this transaction see the new count: the status rule sells out (or reopens) the event
+        // and announces that as EventChanged; caches hear of both after commit
+        events.publishEvent(new SeatsChanged(eventId));
     }
 
-    private Sale lockSale(UUID eventId) {
-        return jdbc.sql("""
-                        SELECT status, available_count, sale_starts_at, sale_ends_at
-                        FROM events WHERE id = :id FOR UPDATE""")
+    private int lockAvailability(UUID eventId) {
+        return jdbc.sql("SELECT available_count FROM events WHERE id = :id FOR UPDATE")
                 .param("id", eventId)
-                .query((rs, row) -> new Sale(
-                        EventStatus.valueOf(rs.getString("status")),
-                        rs.getInt("available_count"),
-                        rs.getObject("sale_starts_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("sale_ends_at", OffsetDateTime.class).toInstant()))
+                .query(Integer.class)
                 .optional()
                 .orElseThrow(() -> new InconsistentEventException("no event " + eventId));
     }
@@ -165,13 +152,11 @@ public class SeatStatusProjection {
     }
 
     /** Bumps the version too, so that an admin edit based on the row as it was fails instead of undoing this. */
-    private void writeSale(UUID eventId, int availableCount, EventStatus status, Instant now) {
+    private void writeAvailability(UUID eventId, int availableCount, Instant now) {
         jdbc.sql("""
-                        UPDATE events SET available_count = :available, status = :status,
-                                          version = version + 1, updated_at = :now
+                        UPDATE events SET available_count = :available, version = version + 1, updated_at = :now
                         WHERE id = :id""")
                 .param("available", availableCount)
-                .param("status", status.name())
                 .param("now", utc(now))
                 .param("id", eventId)
                 .update();

@@ -1,19 +1,17 @@
 package dev.tiketi.event.seatstatus;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * How bookings change seats and an event's availability and status. No I/O: the projection reads the
- * rows, asks these rules, and writes what they decide.
+ * How bookings change seats and an event's available count. No I/O: the projection reads the rows, asks
+ * these rules, and writes what they decide. The event's status follows from the count by
+ * {@code EventStatusPolicy}, the one rule for statuses, applied in the same transaction.
  */
 final class SeatStatusRules {
 
     enum SeatStatus { AVAILABLE, SOLD }
-
-    enum EventStatus { UPCOMING, ON_SALE, SOLD_OUT, ENDED, CANCELLED }
 
     /** A seat as stored; {@code soldReservationId} is set exactly when the seat is SOLD. */
     record Seat(UUID id, SeatStatus status, UUID soldReservationId) {
@@ -21,10 +19,6 @@ final class SeatStatusRules {
         boolean soldTo(UUID reservationId) {
             return status == SeatStatus.SOLD && reservationId.equals(soldReservationId);
         }
-    }
-
-    /** An event's sale as stored. */
-    record Sale(EventStatus status, int availableCount, Instant startsAt, Instant endsAt) {
     }
 
     /**
@@ -79,21 +73,5 @@ final class SeatStatusRules {
     static SeatChange release(UUID reservationId, List<Seat> seats) {
         List<UUID> released = seats.stream().filter(seat -> seat.soldTo(reservationId)).map(Seat::id).toList();
         return new SeatChange(released, SeatStatus.AVAILABLE, null, released.size(), List.of());
-    }
-
-    /**
-     * The status after the available count changed: a sale that sells its last seat is SOLD_OUT; a
-     * sold-out sale with seats back goes ON_SALE again only while its sale period is open. Other statuses
-     * (not yet on sale, ended, cancelled) are the schedule's or an admin's to change, not a booking's.
-     */
-    static EventStatus statusAfter(Sale sale, int availableCount, Instant now) {
-        if (sale.status() == EventStatus.ON_SALE && availableCount == 0) {
-            return EventStatus.SOLD_OUT;
-        }
-        if (sale.status() == EventStatus.SOLD_OUT && availableCount > 0
-                && !now.isBefore(sale.startsAt()) && now.isBefore(sale.endsAt())) {
-            return EventStatus.ON_SALE;
-        }
-        return sale.status();
     }
 }

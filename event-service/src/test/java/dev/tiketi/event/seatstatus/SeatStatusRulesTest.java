@@ -1,13 +1,9 @@
 package dev.tiketi.event.seatstatus;
 
-import dev.tiketi.event.seatstatus.SeatStatusRules.EventStatus;
-import dev.tiketi.event.seatstatus.SeatStatusRules.Sale;
 import dev.tiketi.event.seatstatus.SeatStatusRules.Seat;
 import dev.tiketi.event.seatstatus.SeatStatusRules.SeatChange;
 import dev.tiketi.event.seatstatus.SeatStatusRules.SeatStatus;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -80,45 +76,6 @@ class SeatStatusRulesTest {
 
         assertThat(change.isEmpty()).isTrue();
         assertThat(change.availableDelta()).isZero();
-    }
-
-    @Test
-    void sellingTheLastSeatSellsOut() {
-        assertThat(SeatStatusRules.statusAfter(sale(EventStatus.ON_SALE, SALE_START, SALE_END), 0, NOW))
-                .isEqualTo(EventStatus.SOLD_OUT);
-        assertThat(SeatStatusRules.statusAfter(sale(EventStatus.ON_SALE, SALE_START, SALE_END), 1, NOW))
-                .isEqualTo(EventStatus.ON_SALE);
-    }
-
-    @Test
-    void seatsBackDuringTheSaleReopenIt() {
-        assertThat(SeatStatusRules.statusAfter(sale(EventStatus.SOLD_OUT, SALE_START, SALE_END), 1, NOW))
-                .isEqualTo(EventStatus.ON_SALE);
-        assertThat(SeatStatusRules.statusAfter(sale(EventStatus.SOLD_OUT, NOW, SALE_END), 1, NOW))
-                .as("the sale period includes its first instant").isEqualTo(EventStatus.ON_SALE);
-    }
-
-    @Test
-    void seatsBackOutsideTheSaleLeaveItSoldOut() {
-        assertThat(SeatStatusRules.statusAfter(sale(EventStatus.SOLD_OUT, SALE_START, NOW), 1, NOW))
-                .as("the sale period excludes its end").isEqualTo(EventStatus.SOLD_OUT);
-        assertThat(SeatStatusRules.statusAfter(
-                sale(EventStatus.SOLD_OUT, NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(1))), 3, NOW))
-                .isEqualTo(EventStatus.SOLD_OUT);
-        assertThat(SeatStatusRules.statusAfter(
-                sale(EventStatus.SOLD_OUT, NOW.plusSeconds(1), SALE_END), 3, NOW))
-                .isEqualTo(EventStatus.SOLD_OUT);
-    }
-
-    @ParameterizedTest
-    @EnumSource(value = EventStatus.class, names = {"UPCOMING", "ENDED", "CANCELLED"})
-    void bookingsNeverMoveOtherStatuses(EventStatus status) {
-        assertThat(SeatStatusRules.statusAfter(sale(status, SALE_START, SALE_END), 0, NOW)).isEqualTo(status);
-        assertThat(SeatStatusRules.statusAfter(sale(status, SALE_START, SALE_END), 5, NOW)).isEqualTo(status);
-    }
-
-    private static Sale sale(EventStatus status, Instant startsAt, Instant endsAt) {
-        return new Sale(status, 0, startsAt, endsAt);
     }
 
     private static Seat available() {
