@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -158,7 +159,7 @@ class EventDetailAndSeatsTest {
             assertThat(response.statusCode()).isEqualTo(200);
             bytes = response.body().length();
         }
-        java.util.Arrays.sort(millis);
+        Arrays.sort(millis);
         System.out.printf("SEAT MAP 50000 seats, %d bytes over HTTP: min %d ms, median %d ms, max %d ms%n",
                 bytes, millis[0], millis[millis.length / 2], millis[millis.length - 1]);
         var sample = api.get("/api/events/" + id + "/seats");

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -131,7 +132,7 @@ class EventListTest {
     @Test
     void pagesThroughResultsWithoutOverlap() {
         Instant base = Instant.parse("2033-03-01T10:00:00Z");
-        List<UUID> created = new java.util.ArrayList<>();
+        List<UUID> created = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             created.add(fixtures.insert(fixtures.event(venue, "Show " + i).startsAt(base.plus(i, ChronoUnit.HOURS))));
         }
