@@ -1,0 +1,6 @@
+package dev.tiketi.event.browse;
+
+import java.util.UUID;
+
+public record VenueSummary(UUID id, String name, String city) {
+}
