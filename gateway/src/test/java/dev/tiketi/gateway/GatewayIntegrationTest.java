@@ -65,6 +65,7 @@ class GatewayIntegrationTest extends GatewayTestSupport {
             "GET,  /api/notices/7,           none,  event-service",
             "POST, /api/admin/events,        admin, event-service",
             "GET,  /api/admin/venues/7,      admin, event-service",
+            "PUT,  /api/admin/halls/7,       admin, event-service",
             "GET,  /api/admin/notices/7,     admin, event-service",
             "POST, /api/queue/7/enter,       user,  queue-service",
             "GET,  /api/admin/queue/7,       admin, queue-service",
