@@ -14,17 +14,18 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
  * Proves the harness on endpoints that exist today: one admin login for the whole run, then a public read
- * (the JWKS) and a signed-in read (the admin's profile, which goes through the gateway's token check) at a
- * modest open-model rate. Measures the gateway path, not a SPEC target.
+ * (the JWKS) and a signed-in read (the admin's profile, which goes through the gateway's token check), each at
+ * {@code bench.rate} arrivals per second (default 25) after a 10 s ramp, for 30 s. Measures the gateway path,
+ * not a SPEC target; the default rate is low because its purpose is to show that the harness works.
  */
 public class HarnessSmokeSimulation extends Simulation {
 
-    private static final int RATE_PER_SCENARIO = 100;
     private static final Duration RAMP = Duration.ofSeconds(10);
     private static final Duration STEADY = Duration.ofSeconds(30);
 
     public HarnessSmokeSimulation() {
         BenchConfig config = BenchConfig.load();
+        int rate = Integer.getInteger("bench.rate", 25);
         String bearer = "Bearer " + TiketiClient.admin(config).accessToken();
 
         ScenarioBuilder jwks = scenario("public JWKS")
@@ -35,10 +36,10 @@ public class HarnessSmokeSimulation extends Simulation {
                         .check(status().is(200)));
 
         setUp(
-                jwks.injectOpen(rampUsersPerSec(1).to(RATE_PER_SCENARIO).during(RAMP),
-                        constantUsersPerSec(RATE_PER_SCENARIO).during(STEADY)),
-                profile.injectOpen(rampUsersPerSec(1).to(RATE_PER_SCENARIO).during(RAMP),
-                        constantUsersPerSec(RATE_PER_SCENARIO).during(STEADY)))
+                jwks.injectOpen(rampUsersPerSec(1).to(rate).during(RAMP),
+                        constantUsersPerSec(rate).during(STEADY)),
+                profile.injectOpen(rampUsersPerSec(1).to(rate).during(RAMP),
+                        constantUsersPerSec(rate).during(STEADY)))
                 .protocols(config.httpProtocol())
                 .maxDuration(RAMP.plus(STEADY).plusSeconds(30))
                 .assertions(global().failedRequests().count().is(0L));
