@@ -1,5 +1,7 @@
 package dev.tiketi.bench;
 
+import io.gatling.javaapi.core.Simulation;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -43,11 +45,25 @@ record RunnerArguments(String simulationClass, Optional<URI> against, Path rootD
         if (simulation == null) {
             throw new IllegalArgumentException("which simulation?");
         }
+        requireSimulation(simulation);
         return new RunnerArguments(simulation, Optional.ofNullable(against), root.toAbsolutePath().normalize());
     }
 
     String simulationSimpleName() {
         return simulationClass.substring(simulationClass.lastIndexOf('.') + 1);
+    }
+
+    /** Checked before anything is started: a typo must not cost a platform start-up. */
+    private static void requireSimulation(String className) {
+        try {
+            Class<?> type = Class.forName(className, false, RunnerArguments.class.getClassLoader());
+            if (!Simulation.class.isAssignableFrom(type)) {
+                throw new IllegalArgumentException(className + " is not a Gatling simulation");
+            }
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("no simulation " + className
+                    + " (the simulations are in benchmarks/src/main/java/dev/tiketi/bench)", e);
+        }
     }
 
     private static String value(String[] arguments, int index, String option) {
@@ -66,8 +82,8 @@ record RunnerArguments(String simulationClass, Optional<URI> against, Path rootD
         try {
             for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
                 if (!address.isLoopbackAddress()) {
-                    throw new IllegalArgumentException("--against " + url + ": " + uri.getHost() + " is "
-                            + address.getHostAddress() + ", not this machine; benchmarks run on loopback only");
+                    throw new IllegalArgumentException("--against " + url + ": " + address.getHostAddress()
+                            + " is not this machine; benchmarks run on loopback only");
                 }
             }
         } catch (UnknownHostException e) {
