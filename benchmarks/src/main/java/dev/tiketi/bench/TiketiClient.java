@@ -1,0 +1,89 @@
+package dev.tiketi.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Set-up calls that are not part of a measurement: signing in and creating fixtures. Plain JDK HTTP, so
+ * none of it shows up in Gatling's statistics.
+ */
+final class TiketiClient {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI baseUrl;
+    private final String accessToken;
+
+    private TiketiClient(URI baseUrl, String accessToken) {
+        this.baseUrl = baseUrl;
+        this.accessToken = accessToken;
+    }
+
+    /**
+     * Uses the configured admin token, or signs in once. A simulation calls this once per run, never per
+     * virtual user: the gateway allows 10 logins per minute and IP.
+     */
+    static TiketiClient admin(BenchConfig config) {
+        if (config.adminToken().isPresent()) {
+            return new TiketiClient(config.baseUrl(), config.adminToken().get());
+        }
+        TiketiClient anonymous = new TiketiClient(config.baseUrl(), null);
+        HttpResponse<String> response = anonymous.send("POST", "/api/auth/login",
+                Map.of("email", config.adminEmail(), "password", config.adminPassword()));
+        if (response.statusCode() == 429) {
+            throw new IllegalStateException("login refused with 429 (10 logins per minute and IP): wait a minute,"
+                    + " or pass an admin token with -Dbench.adminToken=…");
+        }
+        JsonNode body = requireSuccess(response, "POST /api/auth/login as " + config.adminEmail());
+        return new TiketiClient(config.baseUrl(), body.path("accessToken").asText());
+    }
+
+    String accessToken() {
+        return accessToken;
+    }
+
+    /** POSTs {@code body} as JSON and returns the {@code id} of what was created. */
+    String create(String path, Object body) {
+        JsonNode created = requireSuccess(send("POST", path, body), "POST " + path);
+        String id = created.path("id").asText("");
+        if (id.isEmpty()) {
+            throw new IllegalStateException("POST " + path + " answered without an id: "
+                    + Json.abbreviate(created.toString()));
+        }
+        return id;
+    }
+
+    private HttpResponse<String> send(String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body)));
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + baseUrl.resolve(path) + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during " + method + " " + path, e);
+        }
+    }
+
+    private static JsonNode requireSuccess(HttpResponse<String> response, String what) {
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(what + " answered " + response.statusCode() + ": "
+                    + Json.abbreviate(response.body()));
+        }
+        return Json.read(response.body());
+    }
+}
