@@ -1,0 +1,45 @@
+package dev.tiketi.queue.waitingroom;
+
+import dev.tiketi.security.AuthenticatedUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/**
+ * The buyer's side of the waiting room. Status polling is rate-limited (60/min/user) by the gateway;
+ * the SSE stream is the way to follow a position without polling.
+ */
+@RestController
+@RequestMapping("/api/queue/{eventId}")
+class QueueController {
+
+    private final WaitingRoom waitingRoom;
+
+    QueueController(WaitingRoom waitingRoom) {
+        this.waitingRoom = waitingRoom;
+    }
+
+    @PostMapping("/enter")
+    QueueStatus enter(@PathVariable UUID eventId, @AuthenticationPrincipal Jwt jwt) {
+        return waitingRoom.enter(eventId, AuthenticatedUser.from(jwt).id());
+    }
+
+    @GetMapping("/status")
+    QueueStatus status(@PathVariable UUID eventId, @AuthenticationPrincipal Jwt jwt) {
+        return waitingRoom.status(eventId, AuthenticatedUser.from(jwt).id());
+    }
+
+    @DeleteMapping
+    ResponseEntity<Void> leave(@PathVariable UUID eventId, @AuthenticationPrincipal Jwt jwt) {
+        waitingRoom.leave(eventId, AuthenticatedUser.from(jwt).id());
+        return ResponseEntity.noContent().build();
+    }
+}
