@@ -1,13 +1,7 @@
 package dev.tiketi.queue.admission;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-
 /** An event's admission policy; both numbers are kept so switching type back restores the other. */
-public record AdmissionPolicy(@NotNull PolicyType type,
-                              @NotNull @Min(1) @Max(100_000) Integer ratePerSecond,
-                              @NotNull @Min(1) @Max(1_000_000) Integer maxActive) {
+public record AdmissionPolicy(PolicyType type, int ratePerSecond, int maxActive) {
 
     /** Users admitted per second this policy plans for, given the observed rate and the admission lifetime. */
     double expectedRate(double observedRate, long admissionSeconds) {

@@ -61,9 +61,20 @@ public class QueuePolicies {
     public void change(UUID eventId, AdmissionPolicy policy) {
         redis.opsForHash().putAll(QueueKeys.policy(eventId), Map.of(
                 "type", policy.type().name(),
-                "rate", policy.ratePerSecond().toString(),
-                "maxActive", policy.maxActive().toString()));
+                "rate", Integer.toString(policy.ratePerSecond()),
+                "maxActive", Integer.toString(policy.maxActive())));
         forEstimates.remove(eventId);
+    }
+
+    /** Admitted users whose admission has not expired: the slots a CAPACITY policy counts. */
+    public long active(UUID eventId) {
+        Long count = redis.opsForZSet().count(QueueKeys.active(eventId), clock.millis() + 1, Double.POSITIVE_INFINITY);
+        return count == null ? 0 : count;
+    }
+
+    public long waiting(UUID eventId) {
+        Long count = redis.opsForZSet().zCard(QueueKeys.queue(eventId));
+        return count == null ? 0 : count;
     }
 
     public void pause(UUID eventId, boolean paused) {
