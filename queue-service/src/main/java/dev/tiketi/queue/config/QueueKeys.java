@@ -52,4 +52,8 @@ public final class QueueKeys {
     public static String token(String token) {
         return TOKEN_PREFIX + token;
     }
+
+    public static String revoked(String token) {
+        return PREFIX + "revoked:" + token;
+    }
 }
