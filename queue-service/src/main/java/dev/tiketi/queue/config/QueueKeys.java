@@ -14,6 +14,8 @@ public final class QueueKeys {
     /** Events whose waiting room has people in it: what the admission scheduler walks. */
     public static final String OPEN_QUEUES = PREFIX + "open";
     public static final String ADMISSION_LOCK = PREFIX + "admission-lock";
+    /** Pub/sub channel: who a tick just admitted, so every instance can tell its own streams at once. */
+    public static final String ADMISSIONS_CHANNEL = PREFIX + "admissions";
 
     private QueueKeys() {
     }

@@ -1,10 +1,9 @@
 package dev.tiketi.queue.waitingroom;
 
-import dev.tiketi.queue.admission.AdmissionListener;
-import dev.tiketi.queue.admission.Admitted;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -12,20 +11,21 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The live streams open on this instance. One scheduled broadcaster pushes every stream its position
- * ({@code position} events) instead of a loop per stream; an admission made by this instance's tick is
- * pushed at once ({@code admitted}), one made by another instance's tick at the next broadcast. After
- * {@code admitted} the stream completes.
+ * ({@code position} events) instead of a loop per stream; admissions, announced over Redis pub/sub by
+ * whichever instance ran the tick, are pushed at once ({@code admitted}), and the stream then completes.
  */
 @Component
-public class QueueStreams implements AdmissionListener {
+public class QueueStreams {
 
     private static final Logger log = LoggerFactory.getLogger(QueueStreams.class);
     /** Clients reconnect after this; it bounds how long a forgotten browser tab holds a connection. */
@@ -50,20 +50,34 @@ public class QueueStreams implements AdmissionListener {
         return subscription.emitter();
     }
 
+    /**
+     * One virtual thread per stream: the status reads then share the Redis connection as one pipeline
+     * instead of thousands of sequential round trips each second.
+     */
     @Scheduled(fixedDelayString = "${tiketi.queue.stream-interval}")
     void broadcast() {
-        for (Subscription subscription : subscriptions) {
-            push(subscription, waitingRoom.find(subscription.eventId(), subscription.userId()));
+        try (ExecutorService perStream = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Subscription subscription : subscriptions) {
+                perStream.execute(() -> refresh(subscription));
+            }
         }
     }
 
-    @Override
-    public void admitted(List<Admitted> admitted) {
-        for (Admitted admission : admitted) {
-            for (Subscription subscription : subscriptions) {
-                if (subscription.userId().equals(admission.userId()) && subscription.eventId().equals(admission.eventId())) {
-                    push(subscription, waitingRoom.find(admission.eventId(), admission.userId()));
-                }
+    private void refresh(Subscription subscription) {
+        try {
+            push(subscription, waitingRoom.find(subscription.eventId(), subscription.userId()));
+        } catch (DataAccessException e) {
+            // Redis hiccup: the stream stays open and is tried again at the next broadcast
+            log.warn("queue stream update failed: {}", e.getMessage());
+        }
+    }
+
+    /** @param announcement lines of {@code eventId userId}, as published by the admission tick */
+    void admitted(String announcement) {
+        Set<String> admitted = Set.copyOf(Arrays.asList(announcement.split("\n")));
+        for (Subscription subscription : subscriptions) {
+            if (admitted.contains(subscription.eventId() + " " + subscription.userId())) {
+                refresh(subscription);
             }
         }
     }
