@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class QueuePolicies {
 
     private static final Duration ESTIMATE_STALENESS = Duration.ofSeconds(1);
+    private static final Duration OBSERVED_RATE_STALENESS = Duration.ofSeconds(10);
 
     private final StringRedisTemplate redis;
     private final QueueProperties.Admission defaults;
@@ -36,13 +37,16 @@ public class QueuePolicies {
     public PolicyState current(UUID eventId) {
         List<Object> fields = redis.opsForHash().multiGet(QueueKeys.policy(eventId),
                 List.of("type", "rate", "maxActive", "paused"));
-        List<Object> stats = redis.opsForHash().multiGet(QueueKeys.stats(eventId), List.of("rate", "admitted"));
+        List<Object> stats = redis.opsForHash().multiGet(QueueKeys.stats(eventId), List.of("rate", "admitted", "lastTick"));
+        // ticks stop once the queue is empty; the last window's rate then no longer describes anything
+        boolean ticking = stats.get(2) != null
+                && clock.millis() - Long.parseLong((String) stats.get(2)) < OBSERVED_RATE_STALENESS.toMillis();
         var policy = new AdmissionPolicy(
                 fields.get(0) == null ? PolicyType.FIXED_RATE : PolicyType.valueOf((String) fields.get(0)),
                 fields.get(1) == null ? defaults.defaultRate() : Integer.parseInt((String) fields.get(1)),
                 fields.get(2) == null ? defaults.defaultMaxActive() : Integer.parseInt((String) fields.get(2)));
         return new PolicyState(policy, "1".equals(fields.get(3)),
-                stats.get(0) == null ? 0 : Double.parseDouble((String) stats.get(0)),
+                stats.get(0) == null || !ticking ? 0 : Double.parseDouble((String) stats.get(0)),
                 stats.get(1) == null ? 0 : Long.parseLong((String) stats.get(1)));
     }
 

@@ -53,6 +53,9 @@ class AdmissionTest extends QueueIntegrationTest {
         assertThat(json(enter(event, users.get(0)), "$.status").toString())
                 .as("entering again once admitted keeps the admission").isEqualTo("ADMITTED");
 
+        assertThat(enter(UUID.randomUUID(), users.get(1)).statusCode())
+                .as("once admitted, a user may wait for another event").isEqualTo(200);
+
         leave(event, users.get(0));
         assertThat(tickFor(event)).containsExactly(users.get(2));
 
