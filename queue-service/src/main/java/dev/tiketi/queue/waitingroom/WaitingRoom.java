@@ -25,7 +25,6 @@ public class WaitingRoom {
     private static final RedisScript<List> ENTER = RedisScript.of(new ClassPathResource("scripts/enter.lua"), List.class);
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> STATUS = RedisScript.of(new ClassPathResource("scripts/status.lua"), List.class);
-    @SuppressWarnings("rawtypes")
     private static final RedisScript<Long> LEAVE = RedisScript.of(new ClassPathResource("scripts/leave.lua"), Long.class);
 
     private final StringRedisTemplate redis;
