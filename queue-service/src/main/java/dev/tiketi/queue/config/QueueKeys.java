@@ -1,0 +1,61 @@
+package dev.tiketi.queue.config;
+
+import java.util.UUID;
+
+/**
+ * Every Redis key the waiting room uses, in one place because the Lua scripts build some of them too
+ * (from {@link #PREFIX}). All live on one Redis node: the admission script touches per-user keys it
+ * cannot declare up front, so the keys are deliberately not spread over a cluster.
+ */
+public final class QueueKeys {
+
+    public static final String PREFIX = "queue:";
+    public static final String TOKEN_PREFIX = PREFIX + "token:";
+    /** Events whose waiting room has people in it: what the admission scheduler walks. */
+    public static final String OPEN_QUEUES = PREFIX + "open";
+    public static final String ADMISSION_LOCK = PREFIX + "admission-lock";
+    /** Pub/sub channel: who a tick just admitted, so every instance can tell its own streams at once. */
+    public static final String ADMISSIONS_CHANNEL = PREFIX + "admissions";
+
+    private QueueKeys() {
+    }
+
+    /** Waiting users of an event, scored by arrival time in microseconds. */
+    public static String queue(UUID eventId) {
+        return PREFIX + eventId;
+    }
+
+    /** The one event a user waits for. */
+    public static String userQueue(UUID userId) {
+        return PREFIX + "user:" + userId;
+    }
+
+    public static String admitted(UUID eventId, UUID userId) {
+        return PREFIX + "admitted:" + eventId + ":" + userId;
+    }
+
+    /** Admitted users holding a capacity slot, scored by when their admission expires (epoch ms). */
+    public static String active(UUID eventId) {
+        return PREFIX + "active:" + eventId;
+    }
+
+    public static String lastScore(UUID eventId) {
+        return PREFIX + "last:" + eventId;
+    }
+
+    public static String policy(UUID eventId) {
+        return PREFIX + "policy:" + eventId;
+    }
+
+    public static String stats(UUID eventId) {
+        return PREFIX + "stats:" + eventId;
+    }
+
+    public static String token(String token) {
+        return TOKEN_PREFIX + token;
+    }
+
+    public static String revoked(String token) {
+        return PREFIX + "revoked:" + token;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.tiketi.queue.waitingroom;
+
+import dev.tiketi.queue.admission.QueuePolicies;
+import dev.tiketi.queue.config.QueueKeys;
+import dev.tiketi.queue.config.QueueProperties;
+import dev.tiketi.queue.event.EventCatalog;
+import dev.tiketi.queue.event.EventSummary;
+import dev.tiketi.web.problem.ApiException;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Entering, watching and leaving an event's waiting room; each a single Lua script on Redis. */
+@Service
+public class WaitingRoom {
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> ENTER = RedisScript.of(new ClassPathResource("scripts/enter.lua"), List.class);
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> STATUS = RedisScript.of(new ClassPathResource("scripts/status.lua"), List.class);
+    private static final RedisScript<Long> LEAVE = RedisScript.of(new ClassPathResource("scripts/leave.lua"), Long.class);
+
+    private final StringRedisTemplate redis;
+    private final EventCatalog events;
+    private final QueuePolicies policies;
+    private final QueueProperties properties;
+    private final Clock clock = Clock.systemUTC();
+
+    WaitingRoom(StringRedisTemplate redis, EventCatalog events, QueuePolicies policies, QueueProperties properties) {
+        this.redis = redis;
+        this.events = events;
+        this.policies = policies;
+        this.properties = properties;
+    }
+
+    public QueueStatus enter(UUID eventId, UUID userId) {
+        EventSummary event = events.find(eventId)
+                .orElseThrow(() -> ApiException.notFound("event-not-found", "There is no such event."));
+        if (!event.onSale()) {
+            throw ApiException.conflict("queue-closed", "The waiting room for this event is not open.");
+        }
+        List<?> result = redis.execute(ENTER,
+                List.of(QueueKeys.queue(eventId), QueueKeys.userQueue(userId), QueueKeys.admitted(eventId, userId),
+                        QueueKeys.OPEN_QUEUES, QueueKeys.lastScore(eventId)),
+                userId.toString(), eventId.toString(), Integer.toString(properties.capacity()), QueueKeys.PREFIX);
+        return switch ((String) result.getFirst()) {
+            case "OTHER_QUEUE" -> throw ApiException.conflict("already-in-another-queue",
+                    "You are already waiting for another event; leave that queue first.");
+            case "FULL" -> throw ApiException.conflict("queue-full",
+                    "The waiting room for this event is full; try again later.");
+            default -> toStatus(eventId, result).orElseThrow();
+        };
+    }
+
+    public Optional<QueueStatus> find(UUID eventId, UUID userId) {
+        List<?> result = redis.execute(STATUS,
+                List.of(QueueKeys.queue(eventId), QueueKeys.admitted(eventId, userId)), userId.toString());
+        return toStatus(eventId, result);
+    }
+
+    public QueueStatus status(UUID eventId, UUID userId) {
+        return find(eventId, userId).orElseThrow(() -> ApiException.notFound("not-in-queue",
+                "You are neither waiting nor admitted for this event."));
+    }
+
+    /** Leaves the queue or ends an admission (its capacity slot returns); nothing happens if neither. */
+    public void leave(UUID eventId, UUID userId) {
+        redis.execute(LEAVE, List.of(QueueKeys.queue(eventId), QueueKeys.userQueue(userId),
+                        QueueKeys.admitted(eventId, userId), QueueKeys.active(eventId)),
+                userId.toString(), eventId.toString(), QueueKeys.TOKEN_PREFIX);
+    }
+
+    private Optional<QueueStatus> toStatus(UUID eventId, List<?> result) {
+        return switch ((String) result.getFirst()) {
+            case "ADMITTED" -> Optional.of(QueueStatus.admitted(eventId, (String) result.get(1),
+                    Instant.now(clock).plusMillis((Long) result.get(2)), (Long) result.get(3)));
+            case "WAITING" -> Optional.of(QueueStatus.waiting(eventId, (Long) result.get(1), (Long) result.get(2),
+                    policies.expectedRate(eventId)));
+            default -> Optional.empty();
+        };
+    }
+}

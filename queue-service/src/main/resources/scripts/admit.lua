@@ -1,0 +1,82 @@
+-- One admission tick for one event, atomically: return expired slots, work out how many the policy allows,
+-- pop that many from the head of the queue and issue each an admission token. Popping and issuing in one
+-- script is what makes "nobody admitted twice, nobody skipped" hold across instances and crashes.
+-- KEYS: 1 queue zset, 2 active zset (userId scored by expiry ms), 3 policy hash, 4 stats hash, 5 open queues set
+-- ARGV: 1 eventId, 2 token ttl ms, 3 default type, 4 default rate/s, 5 default max active,
+--       6 key prefix ("queue:"), 7.. fresh random tokens (at most that many are admitted)
+local queue, active, policy, stats, openQueues = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local eventId, ttl, prefix = ARGV[1], tonumber(ARGV[2]), ARGV[6]
+local firstToken = 7
+
+local clock = redis.call('TIME')
+local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
+
+local p = redis.call('HMGET', policy, 'type', 'rate', 'maxActive', 'paused')
+local kind = p[1] or ARGV[3]
+local rate = tonumber(p[2] or ARGV[4])
+local maxActive = tonumber(p[3] or ARGV[5])
+local paused = p[4] == '1'
+
+-- admissions whose token expired give their capacity slot back
+redis.call('ZREMRANGEBYSCORE', active, '-inf', now)
+
+local s = redis.call('HMGET', stats, 'lastTick', 'credit', 'windowStart', 'windowCount')
+local lastTick = tonumber(s[1] or now)
+local credit = tonumber(s[2] or '0')
+local windowStart = tonumber(s[3] or now)
+local windowCount = tonumber(s[4] or '0')
+
+local allowed = 0
+if not paused then
+  if kind == 'CAPACITY' then
+    allowed = maxActive - redis.call('ZCARD', active)
+  else
+    -- credit accrues with elapsed time, so the rate holds whatever the tick length or a missed tick;
+    -- capped at one second's worth so a long pause or an empty queue is not followed by a burst
+    credit = math.min(credit + rate * (now - lastTick) / 1000, math.max(rate, 1))
+    allowed = math.floor(credit)
+  end
+end
+allowed = math.min(allowed, #ARGV - firstToken + 1)
+
+local admitted = {}
+if allowed > 0 then
+  local popped = redis.call('ZPOPMIN', queue, allowed)
+  local expiresAt = now + ttl
+  for i = 1, #popped, 2 do
+    local userId = popped[i]
+    local token = ARGV[firstToken + (i - 1) / 2]
+    local tokenKey = prefix .. 'token:' .. token
+    redis.call('HSET', tokenKey, 'userId', userId, 'eventId', eventId, 'kind', 'ADMISSION')
+    redis.call('PEXPIRE', tokenKey, ttl)
+    redis.call('SET', prefix .. 'admitted:' .. eventId .. ':' .. userId, token, 'PX', ttl)
+    redis.call('ZADD', active, expiresAt, userId)
+    local userQueue = prefix .. 'user:' .. userId
+    if redis.call('GET', userQueue) == eventId then
+      redis.call('DEL', userQueue)
+    end
+    admitted[#admitted + 1] = userId
+    admitted[#admitted + 1] = token
+  end
+end
+local count = #admitted / 2
+if kind ~= 'CAPACITY' and not paused then
+  credit = credit - count
+end
+
+-- the observed admission rate over windows of at least five seconds, for the admin view and estimates
+windowCount = windowCount + count
+if now - windowStart >= 5000 then
+  redis.call('HSET', stats, 'rate', string.format('%.2f', windowCount * 1000 / (now - windowStart)))
+  windowStart = now
+  windowCount = 0
+end
+redis.call('HSET', stats, 'lastTick', now, 'credit', string.format('%.4f', credit),
+  'windowStart', windowStart, 'windowCount', windowCount)
+if count > 0 then
+  redis.call('HINCRBY', stats, 'admitted', count)
+end
+if redis.call('ZCARD', queue) == 0 then
+  redis.call('SREM', openQueues, eventId)
+end
+return admitted

@@ -1,0 +1,117 @@
+package dev.tiketi.queue.token;
+
+import dev.tiketi.queue.admission.Admitted;
+import dev.tiketi.queue.config.QueueKeys;
+import dev.tiketi.queue.support.QueueIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QueueTokensTest extends QueueIntegrationTest {
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    private String admit(UUID event, UUID user) {
+        assertThat(enter(event, user).statusCode()).isEqualTo(200);
+        call("PUT", "/api/admin/queue/" + event + "/policy", tokens.admin(UUID.randomUUID()),
+                "{\"type\":\"CAPACITY\",\"maxActive\":100}");
+        return admissions.tick().stream().filter(a -> a.userId().equals(user)).map(Admitted::token)
+                .findFirst().orElseThrow();
+    }
+
+    private HttpResponse<String> validate(String token, UUID user, UUID event) {
+        return call("POST", "/internal/queue/tokens/validate", null,
+                "{\"token\":\"%s\",\"userId\":\"%s\",\"eventId\":\"%s\"}".formatted(token, user, event));
+    }
+
+    private HttpResponse<String> payment(String admissionToken, UUID user, UUID event) {
+        return call("POST", "/internal/queue/tokens/payment", null,
+                "{\"admissionToken\":\"%s\",\"userId\":\"%s\",\"eventId\":\"%s\"}".formatted(admissionToken, user, event));
+    }
+
+    private static String reason(HttpResponse<String> response) {
+        assertThat(json(response, "$.valid").toString()).isEqualTo("false");
+        return json(response, "$.reason");
+    }
+
+    @Test
+    void anAdmissionTokenIsValidOnlyForItsUserAndEvent() {
+        UUID event = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        String token = admit(event, user);
+
+        var ok = validate(token, user, event);
+        assertThat(json(ok, "$.valid").toString()).isEqualTo("true");
+        assertThat(json(ok, "$.kind").toString()).isEqualTo("ADMISSION");
+        assertThat(json(ok, "$.expiresAt").toString()).endsWith("Z");
+        assertThat(reason(validate(token, UUID.randomUUID(), event))).isEqualTo("wrong-user");
+        assertThat(reason(validate(token, user, UUID.randomUUID()))).isEqualTo("wrong-event");
+        assertThat(reason(validate("qr_made-up", user, event))).isEqualTo("expired-or-unknown");
+
+        redis.delete(QueueKeys.token(token));
+        assertThat(reason(validate(token, user, event))).as("expired").isEqualTo("expired-or-unknown");
+    }
+
+    @Test
+    void paymentTokensNeedALiveAdmissionOfTheSameUserAndEvent() {
+        UUID event = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        String admission = admit(event, user);
+
+        var issued = payment(admission, user, event);
+
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        String paymentToken = json(issued, "$.paymentToken");
+        assertThat(paymentToken).startsWith("qp_");
+        assertThat(json(issued, "$.expiresAt").toString()).endsWith("Z");
+        assertThat(json(validate(paymentToken, user, event), "$.kind").toString()).isEqualTo("PAYMENT");
+        assertProblem(payment(admission, UUID.randomUUID(), event), 409, "admission-token-invalid");
+        assertProblem(payment(admission, user, UUID.randomUUID()), 409, "admission-token-invalid");
+        assertProblem(payment(paymentToken, user, event), 409, "admission-token-invalid");
+        assertProblem(payment("qr_made-up", user, event), 409, "admission-token-invalid");
+    }
+
+    @Test
+    void revokingAnAdmissionEndsItAndFreesTheSlot() {
+        UUID event = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        String token = admit(event, user);
+
+        var revoked = call("POST", "/internal/queue/tokens/revoke", null, "{\"token\":\"%s\"}".formatted(token));
+
+        assertThat(revoked.statusCode()).isEqualTo(204);
+        assertThat(reason(validate(token, user, event))).isEqualTo("revoked");
+        assertProblem(payment(token, user, event), 409, "admission-token-invalid");
+        assertProblem(status(event, user), 404, "not-in-queue");
+        assertThat(redis.opsForZSet().zCard(QueueKeys.active(event))).isZero();
+    }
+
+    @Test
+    void releasingASlotEndsTheAdmission() {
+        UUID event = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        String token = admit(event, user);
+
+        var released = call("POST", "/internal/queue/" + event + "/slots/release", null,
+                "{\"userId\":\"%s\"}".formatted(user));
+
+        assertThat(released.statusCode()).isEqualTo(204);
+        assertThat(redis.opsForZSet().zCard(QueueKeys.active(event))).isZero();
+        assertThat(reason(validate(token, user, event))).isEqualTo("expired-or-unknown");
+    }
+
+    @Test
+    void badRequestsAre400s() {
+        assertProblem(call("POST", "/internal/queue/tokens/validate", null, "{\"token\":\"\"}"), 400, "validation-failed");
+        assertProblem(call("POST", "/internal/queue/tokens/validate", null,
+                "{\"token\":\"%s\",\"userId\":\"%s\",\"eventId\":\"%s\"}".formatted("x".repeat(65), UUID.randomUUID(),
+                        UUID.randomUUID())), 400, "validation-failed");
+        assertProblem(call("POST", "/internal/queue/tokens/revoke", null, "not json"), 400, "malformed-request");
+    }
+}
