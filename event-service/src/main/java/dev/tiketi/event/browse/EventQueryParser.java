@@ -1,5 +1,7 @@
 package dev.tiketi.event.browse;
 
+import dev.tiketi.event.admin.EventCategory;
+import dev.tiketi.event.status.EventStatus;
 import dev.tiketi.web.problem.ApiException;
 import dev.tiketi.web.problem.FieldError;
 import org.springframework.http.HttpStatus;
@@ -11,11 +13,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Turns the event list's raw parameters into an {@link EventQuery}, or a 400 problem listing every bad
@@ -27,11 +31,11 @@ import java.util.UUID;
  */
 public final class EventQueryParser {
 
-    public static final Set<String> STATUSES = Set.of("UPCOMING", "ON_SALE", "SOLD_OUT", "ENDED", "CANCELLED");
+    public static final Set<String> STATUSES = names(EventStatus.values());
     /** Without a status filter, cancelled events are left out: a listing is for things one can attend. */
-    public static final List<String> DEFAULT_STATUSES = List.of("ENDED", "ON_SALE", "SOLD_OUT", "UPCOMING");
-    public static final Set<String> CATEGORIES = Set.of(
-            "CONCERT", "MUSICAL", "THEATER", "CLASSIC", "SPORTS", "EXHIBITION", "FAMILY", "OTHER");
+    public static final List<String> DEFAULT_STATUSES = STATUSES.stream()
+            .filter(status -> !status.equals(EventStatus.CANCELLED.name())).sorted().toList();
+    public static final Set<String> CATEGORIES = names(EventCategory.values());
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
     /** Deep pages make the database skip ever more rows; nobody pages that far through a catalog. */
@@ -190,5 +194,9 @@ public final class EventQueryParser {
 
     private static String sorted(Set<String> values) {
         return String.join(", ", new TreeSet<>(values));
+    }
+
+    private static Set<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.toUnmodifiableSet());
     }
 }
