@@ -1,6 +1,5 @@
 package dev.tiketi.e2e;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tiketi.e2e.Api.Reply;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,9 +7,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.UUID;
 
+import static dev.tiketi.e2e.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -72,8 +71,8 @@ class AuthenticationE2ETest {
     void tokensThatUserServiceDidNotIssueAreRefusedByTheGatewayAndByTheServiceItself() {
         UUID someone = UUID.randomUUID();
         Instant now = Instant.now();
-        String foreignKey = SigningKey.generate().sign(claims(someone, "ADMIN", now.plus(Duration.ofMinutes(10))));
-        String expired = platform.signingKey().sign(claims(someone, "USER", now.minus(Duration.ofMinutes(10))));
+        String foreignKey = SigningKey.generate().sign(SigningKey.accessTokenClaims(someone, "ADMIN", now.plus(Duration.ofMinutes(10))));
+        String expired = platform.signingKey().sign(SigningKey.accessTokenClaims(someone, "USER", now.minus(Duration.ofMinutes(10))));
         String unsigned = unsignedAdminToken(someone);
 
         for (String token : new String[] {foreignKey, expired, unsigned, "garbage.token.value"}) {
@@ -129,7 +128,7 @@ class AuthenticationE2ETest {
 
     @Test
     void unknownApiPathIsA404ProblemAndClientMistakesAre4xx() {
-        String admin = platform.signingKey().sign(claims(UUID.randomUUID(), "ADMIN", Instant.now().plusSeconds(600)));
+        String admin = platform.signingKey().sign(SigningKey.accessTokenClaims(UUID.randomUUID(), "ADMIN", Instant.now().plusSeconds(600)));
         assertThat(gateway.get("/api/nothing-here", admin).status()).isEqualTo(404);
         assertProblem(gateway.post("/api/auth/login", "{\"email\": ", null), 400, "malformed-request");
         assertProblem(gateway.post("/api/auth/register", "{\"email\":\"x\",\"password\":1}", null), 400,
@@ -149,30 +148,14 @@ class AuthenticationE2ETest {
                 "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password), null);
     }
 
-    private static JWTClaimsSet claims(UUID user, String role, Instant expiresAt) {
-        return new JWTClaimsSet.Builder()
-                .issuer("tiketi-user-service")
-                .subject(user.toString())
-                .jwtID(UUID.randomUUID().toString())
-                .claim("email", user + "@example.com")
-                .claim("role", role)
-                .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(30))))
-                .expirationTime(Date.from(expiresAt))
-                .build();
-    }
 
     private static String unsignedAdminToken(UUID user) {
         return base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "."
-                + base64(claims(user, "ADMIN", Instant.now().plusSeconds(600)).toString()) + ".";
+                + base64(SigningKey.accessTokenClaims(user, "ADMIN", Instant.now().plusSeconds(600)).toString()) + ".";
     }
 
     private static String base64(String json) {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes());
     }
 
-    private static void assertProblem(Reply reply, int status, String code) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        assertThat(reply.isProblem()).as(reply.contentType()).isTrue();
-        assertThat(reply.<String>read("$.code")).isEqualTo(code);
-    }
 }

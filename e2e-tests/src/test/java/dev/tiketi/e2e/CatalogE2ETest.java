@@ -1,6 +1,5 @@
 package dev.tiketi.e2e;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tiketi.e2e.Api.Reply;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,10 +8,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.tiketi.e2e.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,8 +30,8 @@ class CatalogE2ETest {
     static void platform(PlatformUnderTest running) {
         platform = running;
         gateway = running.gateway();
-        admin = token(running, "ADMIN");
-        user = token(running, "USER");
+        admin = running.token(UUID.randomUUID(), "ADMIN");
+        user = running.token(UUID.randomUUID(), "USER");
     }
 
     @Test
@@ -114,17 +113,5 @@ class CatalogE2ETest {
         assertProblem(internal, 404, "not-found");
     }
 
-    private static String token(PlatformUnderTest platform, String role) {
-        return platform.signingKey().sign(new JWTClaimsSet.Builder()
-                .issuer("tiketi-user-service").subject(UUID.randomUUID().toString())
-                .jwtID(UUID.randomUUID().toString()).claim("role", role).claim("email", role + "@example.com")
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(20))))
-                .build());
-    }
 
-    private static void assertProblem(Reply reply, int status, String code) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        assertThat(reply.isProblem()).as(reply.contentType()).isTrue();
-        assertThat(reply.<String>read("$.code")).isEqualTo(code);
-    }
 }

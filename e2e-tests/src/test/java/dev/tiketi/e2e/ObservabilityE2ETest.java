@@ -1,15 +1,12 @@
 package dev.tiketi.e2e;
 
 import com.jayway.jsonpath.JsonPath;
-import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -39,11 +36,7 @@ class ObservabilityE2ETest {
     void theCallersTraceIdCrossesTheGatewayAndLandsInTheServiceLog(PlatformUnderTest platform) {
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String parentSpan = HexFormat.of().formatHex(randomBytes(8));
-        String token = platform.signingKey().sign(new JWTClaimsSet.Builder()
-                .issuer("tiketi-user-service").subject(UUID.randomUUID().toString())
-                .jwtID(UUID.randomUUID().toString()).claim("role", "USER").claim("email", "trace@example.com")
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(5))))
-                .build());
+        String token = platform.token(UUID.randomUUID(), "USER");
 
         // a method user-service does not support: it answers 405 and logs a warning inside the request's trace
         var reply = platform.gateway().call("PATCH", "/api/auth/jwks").bearer(token)

@@ -3,6 +3,10 @@ package dev.tiketi.e2e;
 import dev.tiketi.platform.RunningPlatform;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
 /** The running platform and the key its user-service signs with; closed by JUnit after the last test. */
 public record PlatformUnderTest(RunningPlatform platform, SigningKey signingKey)
         implements ExtensionContext.Store.CloseableResource {
@@ -13,6 +17,11 @@ public record PlatformUnderTest(RunningPlatform platform, SigningKey signingKey)
 
     public Api service(String name) {
         return new Api(platform.serviceUrl(name));
+    }
+
+    /** A valid access token for {@code user}, signed with the platform's real key. */
+    public String token(UUID user, String role) {
+        return signingKey.sign(SigningKey.accessTokenClaims(user, role, Instant.now().plus(Duration.ofMinutes(20))));
     }
 
     @Override

@@ -14,7 +14,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
+import java.util.UUID;
 
 /** An RSA key pair that can sign access tokens the way user-service does. */
 public record SigningKey(RSAKey key) {
@@ -37,6 +41,19 @@ public record SigningKey(RSAKey key) {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The claims user-service puts in an access token, issued 30 minutes before {@code expiresAt}. */
+    public static JWTClaimsSet accessTokenClaims(UUID user, String role, Instant expiresAt) {
+        return new JWTClaimsSet.Builder()
+                .issuer("tiketi-user-service")
+                .subject(user.toString())
+                .jwtID(UUID.randomUUID().toString())
+                .claim("email", user + "@example.com")
+                .claim("role", role)
+                .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(30))))
+                .expirationTime(Date.from(expiresAt))
+                .build();
     }
 
     /** Signs with this key, with the key id user-service publishes (the RFC 7638 thumbprint). */

@@ -1,6 +1,5 @@
 package dev.tiketi.e2e;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tiketi.e2e.Api.Reply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -10,8 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -33,9 +30,9 @@ class WaitingRoomE2ETest {
     @Test
     void aBuyerWaitsWatchesTheStreamAndIsAdmittedWithAToken(PlatformUnderTest platform) throws Exception {
         Api gateway = platform.gateway();
-        String admin = token(platform, UUID.randomUUID(), "ADMIN");
+        String admin = platform.token(UUID.randomUUID(), "ADMIN");
         UUID buyer = UUID.randomUUID();
-        String buyerToken = token(platform, buyer, "USER");
+        String buyerToken = platform.token(buyer, "USER");
 
         Reply onSale = gateway.get("/api/events?status=ON_SALE", null);
         assertThat(onSale.status()).as(onSale.body()).isEqualTo(200);
@@ -100,11 +97,4 @@ class WaitingRoomE2ETest {
         }
     }
 
-    private static String token(PlatformUnderTest platform, UUID user, String role) {
-        return platform.signingKey().sign(new JWTClaimsSet.Builder()
-                .issuer("tiketi-user-service").subject(user.toString())
-                .jwtID(UUID.randomUUID().toString()).claim("role", role).claim("email", user + "@example.com")
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(20))))
-                .build());
-    }
 }
