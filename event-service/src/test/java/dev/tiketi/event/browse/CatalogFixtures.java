@@ -1,12 +1,12 @@
 package dev.tiketi.event.browse;
 
+import dev.tiketi.event.admin.SearchText;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -76,10 +76,9 @@ public final class CatalogFixtures {
         Instant saleStart = spec.startsAt().minus(Duration.ofDays(20));
         Instant saleEnd = spec.startsAt().minus(Duration.ofHours(1));
         Timestamp now = Timestamp.from(Instant.now());
-        // what the admin side stores: title, artist, venue and city, lower-cased
+        // what the admin side stores for a new event
         String searchText = spec.searchText() != null ? spec.searchText()
-                : (spec.title() + " " + spec.artist() + " " + spec.venue().name() + " " + spec.venue().city())
-                        .toLowerCase(Locale.ROOT);
+                : SearchText.of(spec.title(), spec.artist(), spec.venue().name(), spec.venue().city());
         jdbc.update("""
                         INSERT INTO events (id, title, artist, description, category, venue_id, hall_id, starts_at, ends_at,
                             sale_starts_at, sale_ends_at, poster_url, status, seat_count, available_count, search_text,
