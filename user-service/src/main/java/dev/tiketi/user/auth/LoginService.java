@@ -63,7 +63,7 @@ class LoginService {
         UserAccount user = found.get();
         Instant now = now();
         if (user.isLockedAt(now)) {
-            throw refuse(user.id(), email, client, LoginFailure.ACCOUNT_LOCKED, new RetryLaterException(HttpStatus.LOCKED,
+            throw refuse(user.id(), email, client, LoginFailure.ACCOUNT_LOCKED, ApiException.retryLater(HttpStatus.LOCKED,
                     "account-locked", "Too many failed sign-ins. The account is locked for a while.",
                     Duration.between(now, user.lockedUntil())));
         }
@@ -83,7 +83,7 @@ class LoginService {
     }
 
     private static ApiException tooManyAttempts(Duration retryAfter) {
-        return new RetryLaterException(HttpStatus.TOO_MANY_REQUESTS, "too-many-login-attempts",
+        return ApiException.retryLater(HttpStatus.TOO_MANY_REQUESTS, "too-many-login-attempts",
                 "Too many sign-in attempts. Please wait a moment and try again.", retryAfter);
     }
 

@@ -3,7 +3,9 @@ package dev.tiketi.web.problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A failure that the client should hear about, with a stable code. Thrown by domain and application code;
@@ -14,16 +16,28 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final List<FieldError> fieldErrors;
+    private final Duration retryAfter;
 
     public ApiException(HttpStatus status, String code, String detail) {
         this(status, code, detail, List.of());
     }
 
     public ApiException(HttpStatus status, String code, String detail, List<FieldError> fieldErrors) {
+        this(status, code, detail, fieldErrors, null);
+    }
+
+    private ApiException(HttpStatus status, String code, String detail, List<FieldError> fieldErrors,
+            Duration retryAfter) {
         super(detail);
         this.status = status;
         this.code = code;
         this.fieldErrors = List.copyOf(fieldErrors);
+        this.retryAfter = retryAfter;
+    }
+
+    /** A refusal that ends at a known time: answered with a Retry-After header. */
+    public static ApiException retryLater(HttpStatus status, String code, String detail, Duration retryAfter) {
+        return new ApiException(status, code, detail, List.of(), retryAfter);
     }
 
     public static ApiException badRequest(String code, String detail) {
@@ -65,6 +79,15 @@ public class ApiException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** Whole seconds, rounded up (a client that waits exactly this long is let through); empty if no end is known. */
+    public Optional<Long> retryAfterSeconds() {
+        if (retryAfter == null) {
+            return Optional.empty();
+        }
+        long seconds = retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0);
+        return Optional.of(Math.max(1, seconds));
     }
 
     public ProblemDetail toProblem() {

@@ -39,7 +39,9 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handleApiException(ApiException e) {
-        return ResponseEntity.status(e.status()).body(e.toProblem());
+        var response = ResponseEntity.status(e.status());
+        e.retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+        return response.body(e.toProblem());
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
