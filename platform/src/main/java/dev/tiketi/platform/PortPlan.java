@@ -4,6 +4,7 @@ import dev.tiketi.infra.FreePorts;
 import dev.tiketi.topology.Topology;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,8 +32,12 @@ public record PortPlan(Map<String, Integer> ports) {
 
     /** Every process of the topology on a port that is free right now. */
     public static PortPlan freePorts(Topology topology) {
+        List<String> names = List.copyOf(topology.ports().keySet());
+        List<Integer> free = FreePorts.distinct(names.size());
         Map<String, Integer> ports = new LinkedHashMap<>();
-        topology.ports().keySet().forEach(name -> ports.put(name, FreePorts.next()));
+        for (int i = 0; i < names.size(); i++) {
+            ports.put(names.get(i), free.get(i));
+        }
         return new PortPlan(ports);
     }
 

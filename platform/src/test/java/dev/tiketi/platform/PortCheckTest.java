@@ -34,6 +34,14 @@ class PortCheckTest {
     }
 
     @Test
+    void freePortsOfOnePlanAreAllDifferent() {
+        for (int run = 0; run < 20; run++) {
+            PortPlan plan = PortPlan.freePorts(Topology.load());
+            assertThat(new java.util.HashSet<>(plan.ports().values())).hasSameSizeAs(plan.ports().values());
+        }
+    }
+
+    @Test
     void theGatewayIsProbedOnItsManagementPortAndEveryOtherServiceOnItsOwn() {
         PortPlan plan = new PortPlan(Map.of("gateway", 1, PortPlan.GATEWAY_MANAGEMENT, 2, "queue-service", 3));
 
