@@ -16,6 +16,7 @@ public final class EventTypes {
             ReservationConfirmed.TYPE, ReservationConfirmed.class,
             ReservationCancelled.TYPE, ReservationCancelled.class,
             ReservationExpired.TYPE, ReservationExpired.class,
+            ReservationPaymentRejected.TYPE, ReservationPaymentRejected.class,
             PaymentSucceeded.TYPE, PaymentSucceeded.class,
             PaymentFailed.TYPE, PaymentFailed.class,
             PaymentRefunded.TYPE, PaymentRefunded.class);

@@ -4,7 +4,8 @@ import java.util.UUID;
 
 /** Events of a reservation (a seat hold that becomes a booking), published on {@link Topics#RESERVATION_EVENTS}. */
 public sealed interface ReservationEvent extends EventPayload
-        permits ReservationHeld, ReservationConfirmed, ReservationCancelled, ReservationExpired {
+        permits ReservationHeld, ReservationConfirmed, ReservationCancelled, ReservationExpired,
+        ReservationPaymentRejected {
 
     String AGGREGATE_TYPE = "Reservation";
 

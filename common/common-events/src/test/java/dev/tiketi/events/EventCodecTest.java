@@ -38,6 +38,7 @@ class EventCodecTest {
                 new ReservationConfirmed(RESERVATION, EVENT, USER, SEATS, 363_000L),
                 new ReservationCancelled(RESERVATION, EVENT, USER, SEATS, "USER_CANCELLED", true),
                 new ReservationExpired(RESERVATION, EVENT, USER, SEATS),
+                new ReservationPaymentRejected(RESERVATION, EVENT, USER, PAYMENT, 363_000L, "RESERVATION_EXPIRED"),
                 new PaymentSucceeded(PAYMENT, RESERVATION, USER, 363_000L, "SIMULATED", AT),
                 new PaymentFailed(PAYMENT, RESERVATION, USER, 363_000L, "CARD_DECLINED"),
                 new PaymentRefunded(PAYMENT, RESERVATION, USER, 363_000L, "PAID_AFTER_EXPIRY", AT));

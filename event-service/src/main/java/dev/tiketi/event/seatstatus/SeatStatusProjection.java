@@ -10,6 +10,7 @@ import dev.tiketi.events.ReservationConfirmed;
 import dev.tiketi.events.ReservationEvent;
 import dev.tiketi.events.ReservationExpired;
 import dev.tiketi.events.ReservationHeld;
+import dev.tiketi.events.ReservationPaymentRejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -71,6 +72,9 @@ public class SeatStatusProjection {
             case ReservationHeld held -> {
             }
             case ReservationExpired expired -> {
+            }
+            // the reservation stays as it was; its refund is payment-service's business
+            case ReservationPaymentRejected rejected -> {
             }
         }
         return Outcome.APPLIED;
