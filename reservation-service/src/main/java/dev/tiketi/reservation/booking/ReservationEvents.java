@@ -6,16 +6,23 @@ import dev.tiketi.events.ReservationConfirmed;
 import dev.tiketi.events.ReservationExpired;
 import dev.tiketi.events.ReservationHeld;
 import dev.tiketi.events.ReservationPaymentRejected;
+import dev.tiketi.messaging.outbox.Outbox;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
 
 /**
- * The one place reservation events are written. Each is written in the transaction of the change it
- * describes, with the reservation's version after that change.
+ * The one place reservation events are written: into the outbox, in the transaction of the change each
+ * describes (the outbox insists on one), with the reservation's version after that change.
  */
 @Component
 public class ReservationEvents {
+
+    private final Outbox outbox;
+
+    ReservationEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     /** Also after a seat change: the reservation's seats and total as they now are (the newest version wins). */
     public void held(Reservation r) {
@@ -43,6 +50,6 @@ public class ReservationEvents {
     }
 
     private void append(EventPayload payload, long version) {
-        // the outbox of common-messaging takes over here once it lands
+        outbox.append(payload, version);
     }
 }
