@@ -15,7 +15,7 @@ public final class HoldKeys {
     }
 
     /** The seat's holder: a reservation id (TTL = the hold's remaining time) or {@code sold:<reservation id>}. */
-    static String seat(UUID eventId, UUID seatId) {
+    public static String seat(UUID eventId, UUID seatId) {
         return prefix(eventId) + "seat:" + seatId;
     }
 

@@ -1,12 +1,18 @@
 package dev.tiketi.reservation.support;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.tiketi.events.EventCodec;
+import dev.tiketi.events.EventEnvelope;
+import dev.tiketi.events.PaymentEvent;
+import dev.tiketi.events.PaymentSucceeded;
+import dev.tiketi.events.Topics;
 import dev.tiketi.testsupport.ServiceIntegrationTest;
 import dev.tiketi.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,12 +22,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * reservation-service over real HTTP against the shared PostgreSQL, Redis and Kafka, with event-service and
@@ -40,6 +50,12 @@ public abstract class ReservationIntegrationTest {
 
     @Autowired
     protected StringRedisTemplate redis;
+
+    @Autowired
+    protected KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    protected EventCodec codec;
 
     protected final TestTokens tokens = TestTokens.instance();
     protected final Upstreams upstreams = Upstreams.instance();
@@ -113,6 +129,53 @@ public abstract class ReservationIntegrationTest {
     protected String status(UUID reservationId) {
         return jdbc.sql("SELECT status FROM reservations WHERE id = :id").param("id", reservationId)
                 .query(String.class).single();
+    }
+
+    /** Puts a payment event on {@code payment.events}, as payment-service's outbox would; its envelope. */
+    protected EventEnvelope publish(PaymentEvent payment) {
+        EventEnvelope envelope = codec.envelope(UUID.randomUUID(), payment, 1, Instant.now(), null, null);
+        publish(envelope);
+        return envelope;
+    }
+
+    protected void publish(EventEnvelope envelope) {
+        try {
+            kafka.send(Topics.PAYMENT_EVENTS, envelope.aggregateId().toString(), codec.encode(envelope)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the service has applied the event (it is in the inbox). */
+    protected void awaitProcessed(EventEnvelope envelope) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "SELECT EXISTS (SELECT 1 FROM processed_events WHERE event_id = :id)")
+                .param("id", envelope.eventId()).query(Boolean.class).single());
+    }
+
+    /** payment-service charged the whole amount in time: the reservation is CONFIRMED. */
+    protected UUID pay(UUID reservationId) {
+        var reservation = jdbc.sql("SELECT user_id, total_amount FROM reservations WHERE id = :id")
+                .param("id", reservationId)
+                .query((rs, n) -> Map.entry(rs.getObject("user_id", UUID.class), rs.getLong("total_amount"))).single();
+        UUID paymentId = UUID.randomUUID();
+        awaitProcessed(publish(new PaymentSucceeded(paymentId, reservationId, reservation.getKey(), reservation.getValue(),
+                "SIMULATED", Instant.now())));
+        assertThat(status(reservationId)).isEqualTo("CONFIRMED");
+        return paymentId;
+    }
+
+    /** The events the reservation wrote to its outbox, oldest first: {@code type v<version>} each. */
+    protected List<String> outbox(UUID reservationId) {
+        return jdbc.sql("SELECT event_type, envelope->>'version' AS version FROM outbox WHERE aggregate_id = :id ORDER BY id")
+                .param("id", reservationId)
+                .query((rs, n) -> rs.getString("event_type") + " v" + rs.getString("version")).list();
+    }
+
+    /** The payload of the reservation's latest outbox event. */
+    protected Map<String, Object> lastOutboxPayload(UUID reservationId) {
+        return JsonPath.read(jdbc.sql("SELECT envelope->>'payload' FROM outbox WHERE aggregate_id = :id ORDER BY id DESC LIMIT 1")
+                .param("id", reservationId).query(String.class).single(), "$");
     }
 
     /** Seats Redis says are held, from the event's index (what the seat map reads). */

@@ -80,6 +80,11 @@ public final class Upstreams {
         events.computeIfPresent(eventId, (id, event) -> new StubEvent(id, event.status, startsAt, event.seatIds, event.sold));
     }
 
+    /** event-service no longer knows the event: every call about it is a 404. */
+    public void forget(UUID eventId) {
+        events.remove(eventId);
+    }
+
     /** What event-service's seat projection does when it hears of a sale. */
     public void sold(UUID eventId, UUID seatId) {
         events.get(eventId).sold.add(seatId);
