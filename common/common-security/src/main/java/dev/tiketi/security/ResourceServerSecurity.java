@@ -1,5 +1,6 @@
 package dev.tiketi.security;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -9,6 +10,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
 
 import java.util.List;
 
@@ -53,6 +55,22 @@ public class ResourceServerSecurity {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(problemHandlers)
                         .accessDeniedHandler(problemHandlers));
+    }
+
+    /**
+     * The whole filter chain of a service whose API is for signed-in users: the open paths; {@code /internal/**},
+     * which the gateway never routes and only the platform's services reach; the async dispatch that writes an
+     * SSE stream (the same, already authorized request); ADMIN for {@code /api/admin/**}; a valid token for
+     * everything else.
+     */
+    public SecurityFilterChain signedInApi(HttpSecurity http) throws Exception {
+        apply(http).authorizeHttpRequests(requests -> requests
+                .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                .requestMatchers(OPEN_PATHS).permitAll()
+                .requestMatchers("/internal/**").permitAll()
+                .requestMatchers("/api/admin/**").hasRole(TokenClaims.ROLE_ADMIN)
+                .anyRequest().authenticated());
+        return http.build();
     }
 
     /** The {@code role} claim becomes the single authority {@code ROLE_<role>}; the principal name is the user id. */

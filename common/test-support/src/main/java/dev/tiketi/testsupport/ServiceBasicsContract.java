@@ -14,7 +14,6 @@ import redis.clients.jedis.Jedis;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -30,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Import(ServiceBasicsContract.ProbeController.class)
 public abstract class ServiceBasicsContract {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     protected int port;
@@ -164,12 +161,7 @@ public abstract class ServiceBasicsContract {
     }
 
     protected static void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(JsonPath.<String>read(response.body(), "$.code")).isEqualTo(code);
-        assertThat(JsonPath.<Integer>read(response.body(), "$.status")).isEqualTo(status);
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("trace");
+        Http.assertProblem(response, status, code);
     }
 
     protected Map<String, String> bearer(String token) {
@@ -186,10 +178,9 @@ public abstract class ServiceBasicsContract {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), bearer(tokens.user(UUID.randomUUID())));
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request, Map<String, String> headers)
-            throws IOException, InterruptedException {
+    private HttpResponse<String> send(HttpRequest.Builder request, Map<String, String> headers) {
         headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     protected URI uri(String path) {

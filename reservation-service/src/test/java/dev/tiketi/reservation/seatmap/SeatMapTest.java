@@ -3,6 +3,7 @@ package dev.tiketi.reservation.seatmap;
 import dev.tiketi.reservation.hold.HoldKeys;
 import dev.tiketi.reservation.support.ReservationIntegrationTest;
 import dev.tiketi.reservation.support.Upstreams.TestEvent;
+import dev.tiketi.testsupport.Http;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -44,7 +45,7 @@ class SeatMapTest extends ReservationIntegrationTest {
     }
 
     @Test
-    void aStreamStartsWithASnapshotThenPushesEveryChange() throws Exception {
+    void aStreamStartsWithASnapshotThenPushesEveryChange() {
         TestEvent event = upstreams.onSale(6);
         UUID buyer = UUID.randomUUID();
         held(UUID.randomUUID(), event.id(), event.seats(5));
@@ -65,7 +66,7 @@ class SeatMapTest extends ReservationIntegrationTest {
     }
 
     @Test
-    void aStreamHearsChangesMadeOnAnyInstanceThroughTheEventsChannel() throws Exception {
+    void aStreamHearsChangesMadeOnAnyInstanceThroughTheEventsChannel() {
         TestEvent event = upstreams.onSale(6);
         List<String> lines = open(event.id());
         await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains("event:snapshot"));
@@ -79,13 +80,13 @@ class SeatMapTest extends ReservationIntegrationTest {
 
     @Test
     void aStreamOfAnUnknownEventIsA404() {
-        var response = HTTP.sendAsync(request(UUID.randomUUID()), HttpResponse.BodyHandlers.ofString()).join();
+        var response = Http.send(request(UUID.randomUUID()), HttpResponse.BodyHandlers.ofString());
         assertProblem(response, 404, "event-not-found");
     }
 
     /** Opens the event's stream and collects its lines as they arrive. */
-    private List<String> open(UUID eventId) throws Exception {
-        HttpResponse<Stream<String>> response = HTTP.send(request(eventId), HttpResponse.BodyHandlers.ofLines());
+    private List<String> open(UUID eventId) {
+        HttpResponse<Stream<String>> response = Http.send(request(eventId), HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/event-stream"));

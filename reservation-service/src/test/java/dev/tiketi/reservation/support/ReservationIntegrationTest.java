@@ -6,6 +6,7 @@ import dev.tiketi.events.EventEnvelope;
 import dev.tiketi.events.PaymentEvent;
 import dev.tiketi.events.PaymentSucceeded;
 import dev.tiketi.events.Topics;
+import dev.tiketi.testsupport.Http;
 import dev.tiketi.testsupport.ServiceIntegrationTest;
 import dev.tiketi.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,11 +17,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,8 +36,6 @@ import static org.awaitility.Awaitility.await;
  */
 @ServiceIntegrationTest
 public abstract class ReservationIntegrationTest {
-
-    protected static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     protected int port;
@@ -67,23 +62,7 @@ public abstract class ReservationIntegrationTest {
     }
 
     protected HttpResponse<String> call(String method, String path, UUID user, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (user != null) {
-            request.header("Authorization", "Bearer " + tokens.user(user));
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.call(URI.create("http://localhost:" + port + path), method, user == null ? null : tokens.user(user), json);
     }
 
     /** Holds with a fresh admission of the user for the event. */
@@ -112,10 +91,7 @@ public abstract class ReservationIntegrationTest {
     }
 
     protected static void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(JsonPath.<String>read(response.body(), "$.code")).isEqualTo(code);
+        Http.assertProblem(response, status, code);
     }
 
     /** Seat id → reservation id of every live reservation seat of the event, as the database has them. */
