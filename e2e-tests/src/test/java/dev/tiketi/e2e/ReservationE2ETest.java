@@ -1,0 +1,187 @@
+package dev.tiketi.e2e;
+
+import dev.tiketi.e2e.Api.Reply;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static dev.tiketi.e2e.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Holding seats through the gateway against the real services: an admin puts an event on sale and lets its
+ * waiting room admit quickly, a buyer queues, is admitted, holds seats with the admission token (and gets a
+ * payment token queue-service vouches for), changes them and gives them back, while another signed-in user
+ * watches the seat map's live stream. Expiry is shown by reservation-service's own tests: the platform's
+ * services cannot be given a short hold time from here.
+ */
+@ExtendWith(PlatformExtension.class)
+class ReservationE2ETest {
+
+    @Test
+    void anAdmittedBuyerHoldsChangesAndReleasesSeatsWhileTheSeatMapWatches(PlatformUnderTest platform) {
+        Api gateway = platform.gateway();
+        String admin = platform.token(UUID.randomUUID(), "ADMIN");
+        UUID buyer = UUID.randomUUID();
+        String buyerToken = platform.token(buyer, "USER");
+        String viewerToken = platform.token(UUID.randomUUID(), "USER");
+        String strangerToken = platform.token(UUID.randomUUID(), "USER");
+        String eventId = eventOnSale(gateway, admin);
+        List<String> seats = gateway.get("/api/events/" + eventId + "/seats", null).read("$.sections[*].rows[*].seats[*].id");
+        assertThat(seats).hasSize(12);
+
+        // skipping the queue must fail: no admission, no hold
+        assertProblem(gateway.post("/api/reservations", holdRequest(eventId, seats.subList(0, 1), "qr_made-up"), buyerToken),
+                403, "admission-token-invalid");
+        String admission = admitted(gateway, admin, eventId, buyerToken);
+
+        SeatStream stream = SeatStream.open(platform.platform().gatewayUrl() + "/api/seats/" + eventId + "/stream",
+                viewerToken);
+        try {
+            stream.await("snapshot", "\"held\":[]");
+
+            Reply held = gateway.post("/api/reservations", holdRequest(eventId, seats.subList(0, 2), admission), buyerToken);
+            assertThat(held.status()).as(held.body()).isEqualTo(201);
+            String id = held.read("$.reservation.id");
+            assertThat(held.<String>read("$.reservation.status")).isEqualTo("PENDING");
+            assertThat(held.<Integer>read("$.reservation.totalAmount")).isEqualTo(2 * 198_000);
+            assertThat(Instant.parse(held.read("$.reservation.holdExpiresAt")))
+                    .isBetween(Instant.now().plus(Duration.ofMinutes(4)), Instant.now().plus(Duration.ofMinutes(6)));
+            String paymentToken = held.read("$.paymentToken");
+            Reply vouched = platform.service("queue-service").post("/internal/queue/tokens/validate",
+                    "{\"token\":\"%s\",\"userId\":\"%s\",\"eventId\":\"%s\"}".formatted(paymentToken, buyer, eventId), null);
+            assertThat(vouched.<String>read("$.kind")).as(vouched.body()).isEqualTo("PAYMENT");
+            stream.await("seats", "HELD", seats.get(0), seats.get(1));
+            Reply status = gateway.get("/api/seats/" + eventId + "/status", viewerToken);
+            assertThat(status.<List<String>>read("$.held")).containsExactlyInAnyOrderElementsOf(seats.subList(0, 2));
+
+            Reply changed = gateway.call("PUT", "/api/reservations/" + id + "/seats")
+                    .json("{\"seatIds\":" + ids(seats.subList(1, 3)) + "}").bearer(buyerToken).send();
+            assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+            assertThat(changed.<String>read("$.holdExpiresAt")).isEqualTo(held.read("$.reservation.holdExpiresAt"));
+            stream.await("seats", "RELEASED", seats.get(0));
+            stream.await("seats", "HELD", seats.get(2));
+
+            assertProblem(gateway.get("/api/reservations/" + id, strangerToken), 404, "reservation-not-found");
+            assertProblem(gateway.call("DELETE", "/api/reservations/" + id).bearer(strangerToken).send(), 404,
+                    "reservation-not-found");
+            Reply mine = gateway.get("/api/reservations", buyerToken);
+            assertThat(mine.<String>read("$.items[0].id")).isEqualTo(id);
+            assertThat(mine.<String>read("$.items[0].event.title")).startsWith("Hold Test ");
+
+            assertThat(gateway.call("DELETE", "/api/reservations/" + id).bearer(buyerToken).send().status()).isEqualTo(204);
+            stream.await("seats", "RELEASED", seats.get(1), seats.get(2));
+            assertThat(gateway.get("/api/reservations/" + id, buyerToken).<String>read("$.status")).isEqualTo("CANCELLED");
+            assertThat(gateway.get("/api/seats/" + eventId + "/status", viewerToken).<List<String>>read("$.held")).isEmpty();
+
+            assertProblem(gateway.get("/internal/reservations/" + id, admin), 404, "not-found");
+            Reply internal = platform.service("reservation-service").get("/internal/reservations/" + id, null);
+            assertThat(internal.<String>read("$.status")).as(internal.body()).isEqualTo("CANCELLED");
+        } finally {
+            stream.close();
+        }
+    }
+
+    /** A new venue, hall (12 VIP seats at 198,000 KRW) and event whose sale has started. */
+    private static String eventOnSale(Api gateway, String admin) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Reply venue = gateway.post("/api/admin/venues",
+                "{\"name\":\"Hold Hall %s\",\"city\":\"Seoul\",\"address\":\"1 Test-ro\"}".formatted(suffix), admin);
+        assertThat(venue.status()).as(venue.body()).isEqualTo(201);
+        Reply hall = gateway.post("/api/admin/venues/" + venue.read("$.id") + "/halls", """
+                {"name":"Main","seatTemplate":{"sections":[
+                   {"name":"A","grade":"VIP","rows":[{"label":"1","seats":6},{"label":"2","seats":6}]}],
+                 "prices":{"VIP":198000}}}""", admin);
+        assertThat(hall.status()).as(hall.body()).isEqualTo(201);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Reply event = gateway.post("/api/admin/events", """
+                {"title":"Hold Test %s","artist":"Tester","description":"e2e","category":"CONCERT",
+                 "hallId":"%s","startsAt":"%s","endsAt":"%s","saleStartsAt":"%s","saleEndsAt":"%s"}""".formatted(
+                suffix, hall.read("$.id"), now.plus(Duration.ofDays(20)), now.plus(Duration.ofDays(20)).plus(Duration.ofHours(2)),
+                now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(19))), admin);
+        assertThat(event.status()).as(event.body()).isEqualTo(201);
+        String eventId = event.read("$.id");
+        assertThat(gateway.get("/api/events/" + eventId, null).<String>read("$.status")).isEqualTo("ON_SALE");
+        return eventId;
+    }
+
+    /** The admin lets up to 100 buyers shop at once; the buyer queues and is admitted within a tick or two. */
+    private static String admitted(Api gateway, String admin, String eventId, String buyerToken) {
+        Reply policy = gateway.call("PUT", "/api/admin/queue/" + eventId + "/policy")
+                .json("{\"type\":\"CAPACITY\",\"maxActive\":100}").bearer(admin).send();
+        assertThat(policy.status()).as(policy.body()).isEqualTo(200);
+        Reply entered = gateway.post("/api/queue/" + eventId + "/enter", "{}", buyerToken);
+        assertThat(entered.status()).as(entered.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() ->
+                "ADMITTED".equals(gateway.get("/api/queue/" + eventId + "/status", buyerToken).read("$.status")));
+        String admission = gateway.get("/api/queue/" + eventId + "/status", buyerToken).read("$.admissionToken");
+        assertThat(admission).startsWith("qr_");
+        return admission;
+    }
+
+    private static String holdRequest(String eventId, List<String> seats, String admissionToken) {
+        return "{\"eventId\":\"%s\",\"seatIds\":%s,\"admissionToken\":\"%s\"}".formatted(eventId, ids(seats), admissionToken);
+    }
+
+    private static String ids(List<String> seats) {
+        return seats.stream().map(seat -> "\"" + seat + "\"").collect(Collectors.joining(",", "[", "]"));
+    }
+
+    /** A seat-map SSE stream read in the background: each event as {@code name} and its data line. */
+    private record SeatStream(List<String> events, Stream<String> lines) implements AutoCloseable {
+
+        static SeatStream open(String url, String token) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "text/event-stream")
+                    .build();
+            try {
+                HttpResponse<Stream<String>> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                        .send(request, HttpResponse.BodyHandlers.ofLines());
+                assertThat(response.statusCode()).isEqualTo(200);
+                List<String> events = new CopyOnWriteArrayList<>();
+                Thread.ofVirtual().start(() -> {
+                    String[] name = {""};
+                    try {
+                        response.body().forEach(line -> {
+                            if (line.startsWith("event:")) {
+                                name[0] = line.substring("event:".length()).strip();
+                            } else if (line.startsWith("data:")) {
+                                events.add(name[0] + " " + line.substring("data:".length()).strip());
+                            }
+                        });
+                    } catch (RuntimeException closed) {
+                        // the test closed the stream
+                    }
+                });
+                return new SeatStream(events, response.body());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Waits for an event of this name whose data contains every fragment. */
+        void await(String name, String... fragments) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(event ->
+                    event.startsWith(name + " ") && Stream.of(fragments).allMatch(event::contains)));
+        }
+
+        @Override
+        public void close() {
+            lines.close();
+        }
+    }
+}
