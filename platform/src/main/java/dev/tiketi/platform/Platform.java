@@ -328,6 +328,10 @@ public final class Platform {
         return infrastructure.endpoints();
     }
 
+    EmbeddedInfrastructure infrastructureHandle() {
+        return infrastructure;
+    }
+
     private ServiceProcess service(String name) {
         synchronized (services) {
             ServiceProcess service = services.get(name);

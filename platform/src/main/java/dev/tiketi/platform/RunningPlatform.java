@@ -57,6 +57,16 @@ public final class RunningPlatform implements AutoCloseable {
         platform.restart(service);
     }
 
+    /** For fault tests: stops the Kafka broker as if it had crashed (its data stays). */
+    public void stopKafka() {
+        platform.infrastructureHandle().stopKafka();
+    }
+
+    /** Starts the Kafka broker again on its port, with the topics, records and offsets it had. */
+    public void startKafka() {
+        platform.infrastructureHandle().startKafka();
+    }
+
     /** Blocks until the platform has been stopped, e.g. by a shutdown hook. */
     public void awaitStopped() {
         platform.awaitStopped();

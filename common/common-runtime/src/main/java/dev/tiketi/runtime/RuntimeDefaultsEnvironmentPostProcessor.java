@@ -19,7 +19,8 @@ import java.util.List;
  */
 public class RuntimeDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
-    static final List<String> DEFAULTS = List.of("tiketi-runtime.yml", "tiketi-topology.yml");
+    /** Highest precedence first; {@code tiketi-messaging.yml} is there only where common-messaging is. */
+    static final List<String> DEFAULTS = List.of("tiketi-messaging.yml", "tiketi-runtime.yml", "tiketi-topology.yml");
 
     private final YamlPropertySourceLoader loader = new YamlPropertySourceLoader();
 
@@ -27,11 +28,12 @@ public class RuntimeDefaultsEnvironmentPostProcessor implements EnvironmentPostP
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         for (String resource : DEFAULTS) {
             String name = "tiketi-defaults:" + resource;
-            if (environment.getPropertySources().contains(name)) {
+            ClassPathResource file = new ClassPathResource(resource);
+            if (environment.getPropertySources().contains(name) || !file.exists()) {
                 continue;
             }
             try {
-                for (PropertySource<?> source : loader.load(name, new ClassPathResource(resource))) {
+                for (PropertySource<?> source : loader.load(name, file)) {
                     environment.getPropertySources().addLast(source);
                 }
             } catch (IOException e) {

@@ -19,11 +19,19 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
 
+    /** PostgreSQL and Redis, in start order; Kafka is apart because fault tests stop and start it. */
     private final List<AutoCloseable> servers;
     private final InfrastructureEndpoints endpoints;
+    private final int kafkaPort;
+    private final Path kafkaDirectory;
+    private KafkaNode kafka;
 
-    private EmbeddedInfrastructure(List<AutoCloseable> servers, InfrastructureEndpoints endpoints) {
+    private EmbeddedInfrastructure(List<AutoCloseable> servers, KafkaNode kafka, int kafkaPort, Path kafkaDirectory,
+                                   InfrastructureEndpoints endpoints) {
         this.servers = servers;
+        this.kafka = kafka;
+        this.kafkaPort = kafkaPort;
+        this.kafkaDirectory = kafkaDirectory;
         this.endpoints = endpoints;
     }
 
@@ -35,25 +43,25 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     public static EmbeddedInfrastructure start(Ports ports, Path dataDirectory) {
         long startNanos = System.nanoTime();
         int redisPort = ports.redis() > 0 ? ports.redis() : FreePorts.next();
+        int kafkaPort = ports.kafka() > 0 ? ports.kafka() : FreePorts.next();
+        Path kafkaDirectory = dataDirectory == null ? null : dataDirectory.resolve("kafka");
         var postgres = CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer.start(
                 ports.postgres(), dataDirectory == null ? null : dataDirectory.resolve("postgres")));
         var redis = CompletableFuture.supplyAsync(() -> EmbeddedRedisServer.start(
                 redisPort, dataDirectory == null ? null : dataDirectory.resolve("redis")));
-        var kafka = CompletableFuture.<KafkaNode>supplyAsync(() -> dataDirectory == null
-                ? EmbeddedKafkaServer.start(ports.kafka())
-                : PersistentKafkaServer.start(ports.kafka(), dataDirectory.resolve("kafka")));
+        var kafka = CompletableFuture.supplyAsync(() -> startKafka(kafkaPort, kafkaDirectory));
 
         List<AutoCloseable> started = new ArrayList<>();
         try {
             EmbeddedPostgresServer pg = join(postgres, started);
             EmbeddedRedisServer rd = join(redis, started);
-            KafkaNode kf = join(kafka, started);
+            KafkaNode kf = join(kafka, new ArrayList<>());
             DatabaseBootstrap bootstrap = new DatabaseBootstrap(pg.serverUrl(), EmbeddedPostgresServer.SUPERUSER, null);
             bootstrap.run(ServiceDatabase.ALL);
             var endpoints = new InfrastructureEndpoints(pg.serverUrl(), bootstrap.databaseJdbcUrl(),
                     "127.0.0.1", rd.port(), kf.bootstrapServers());
             log.info("Embedded infrastructure up in {} ms: {}", (System.nanoTime() - startNanos) / 1_000_000, endpoints);
-            return new EmbeddedInfrastructure(started, endpoints);
+            return new EmbeddedInfrastructure(started, kf, kafkaPort, kafkaDirectory, endpoints);
         } catch (RuntimeException e) {
             // a server that started while another failed must not outlive this call
             for (var future : List.of(postgres, redis, kafka)) {
@@ -73,12 +81,35 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         }
     }
 
+    private static KafkaNode startKafka(int port, Path directory) {
+        return directory == null ? EmbeddedKafkaServer.start(port) : PersistentKafkaServer.start(port, directory);
+    }
+
     public InfrastructureEndpoints endpoints() {
         return endpoints;
     }
 
+    /** For fault tests: the broker goes away as if it had crashed; its data stays. No-op if it is stopped. */
+    public synchronized void stopKafka() {
+        if (kafka != null) {
+            closeQuietly(kafka);
+            kafka = null;
+        }
+    }
+
+    /**
+     * Starts the broker again on the same port. With a data directory it comes back with its topics, records
+     * and committed offsets; without one it comes back empty.
+     */
+    public synchronized void startKafka() {
+        if (kafka == null) {
+            kafka = startKafka(kafkaPort, kafkaDirectory);
+        }
+    }
+
     @Override
     public void close() {
+        stopKafka();
         List<AutoCloseable> reversed = new ArrayList<>(servers);
         Collections.reverse(reversed);
         reversed.forEach(EmbeddedInfrastructure::closeQuietly);

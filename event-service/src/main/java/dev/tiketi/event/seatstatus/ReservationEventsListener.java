@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Reads {@code reservation.events} and applies each to the seat projection. The offset is committed
  * after the record's database transaction commits (ack mode RECORD), so a crash in between means a
- * redelivery, which the projection recognises and skips. Failures go to {@link SeatStatusKafkaConfig}'s
+ * redelivery, which the projection recognises and skips. Failures go to common-messaging's
  * error handler: retried if transient, dead-lettered if the record can never be processed.
  */
 @Component

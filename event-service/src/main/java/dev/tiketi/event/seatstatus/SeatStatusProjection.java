@@ -11,6 +11,7 @@ import dev.tiketi.events.ReservationEvent;
 import dev.tiketi.events.ReservationExpired;
 import dev.tiketi.events.ReservationHeld;
 import dev.tiketi.events.ReservationPaymentRejected;
+import dev.tiketi.messaging.inbox.Inbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,11 +43,13 @@ public class SeatStatusProjection {
     private static final Logger log = LoggerFactory.getLogger(SeatStatusProjection.class);
 
     private final JdbcClient jdbc;
+    private final Inbox inbox;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public SeatStatusProjection(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    public SeatStatusProjection(JdbcClient jdbc, Inbox inbox, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.inbox = inbox;
         this.events = events;
         this.clock = clock;
     }
@@ -54,7 +57,7 @@ public class SeatStatusProjection {
     @Transactional
     public Outcome apply(EventEnvelope envelope, ReservationEvent event) {
         Instant now = clock.instant();
-        if (!markProcessed(envelope, now)) {
+        if (!inbox.markProcessed(envelope)) {
             log.debug("Event {} ({}) already processed", envelope.eventId(), envelope.eventType());
             return Outcome.ALREADY_PROCESSED;
         }
@@ -78,18 +81,6 @@ public class SeatStatusProjection {
             }
         }
         return Outcome.APPLIED;
-    }
-
-    /** @return false if the event was processed before */
-    private boolean markProcessed(EventEnvelope envelope, Instant now) {
-        return jdbc.sql("""
-                        INSERT INTO processed_events (event_id, event_type, processed_at)
-                        VALUES (:eventId, :eventType, :now)
-                        ON CONFLICT (event_id) DO NOTHING""")
-                .param("eventId", envelope.eventId())
-                .param("eventType", envelope.eventType())
-                .param("now", utc(now))
-                .update() == 1;
     }
 
     private void changeSeats(UUID eventId, UUID reservationId, List<UUID> seatIds, Instant now,

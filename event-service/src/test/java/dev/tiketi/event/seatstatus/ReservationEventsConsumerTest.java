@@ -384,7 +384,7 @@ class ReservationEventsConsumerTest {
     }
 
     private double deadLettered() {
-        Counter counter = meters.find(SeatStatusKafkaConfig.DLQ_PUBLISHED_METRIC)
+        Counter counter = meters.find("tiketi.kafka.dlq.published")
                 .tag("topic", Topics.RESERVATION_EVENTS).counter();
         return counter == null ? 0 : counter.count();
     }

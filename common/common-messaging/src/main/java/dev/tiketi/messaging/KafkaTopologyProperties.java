@@ -1,4 +1,4 @@
-package dev.tiketi.event.seatstatus;
+package dev.tiketi.messaging;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,13 +14,13 @@ import java.time.Duration;
  * @param replicationFactor 1 on the single local broker; 3 on a production cluster
  */
 @ConfigurationProperties("tiketi.kafka")
-record KafkaTopologyProperties(
+public record KafkaTopologyProperties(
         @DefaultValue("3") int partitions,
         @DefaultValue("1") int dlqPartitions,
         @DefaultValue("1") short replicationFactor,
         @DefaultValue Retry retry) {
 
-    KafkaTopologyProperties {
+    public KafkaTopologyProperties {
         if (partitions < 1 || dlqPartitions < 1 || replicationFactor < 1) {
             throw new IllegalArgumentException("tiketi.kafka partitions and replication factor must be at least 1");
         }
@@ -32,13 +32,13 @@ record KafkaTopologyProperties(
      *
      * @param attempts deliveries in all, the first included
      */
-    record Retry(
+    public record Retry(
             @DefaultValue("4") int attempts,
             @DefaultValue("200ms") Duration initialInterval,
             @DefaultValue("2.0") double multiplier,
             @DefaultValue("2s") Duration maxInterval) {
 
-        Retry {
+        public Retry {
             if (attempts < 1) {
                 throw new IllegalArgumentException("tiketi.kafka.retry.attempts must be at least 1");
             }

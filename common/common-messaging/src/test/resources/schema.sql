@@ -1,0 +1,20 @@
+CREATE TABLE IF NOT EXISTS outbox (
+    id              bigserial    PRIMARY KEY,
+    event_id        uuid         NOT NULL UNIQUE,
+    topic           varchar(100) NOT NULL,
+    aggregate_type  varchar(50)  NOT NULL,
+    aggregate_id    uuid         NOT NULL,
+    event_type      varchar(100) NOT NULL,
+    envelope        jsonb        NOT NULL,
+    created_at      timestamptz  NOT NULL,
+    published_at    timestamptz
+);
+CREATE INDEX IF NOT EXISTS outbox_unpublished ON outbox (id) WHERE published_at IS NULL;
+CREATE INDEX IF NOT EXISTS outbox_unpublished_per_aggregate ON outbox (aggregate_id, id) WHERE published_at IS NULL;
+CREATE INDEX IF NOT EXISTS outbox_published ON outbox (published_at) WHERE published_at IS NOT NULL;
+
+CREATE TABLE IF NOT EXISTS processed_events (
+    event_id      uuid         PRIMARY KEY,
+    event_type    varchar(100) NOT NULL,
+    processed_at  timestamptz  NOT NULL
+);
