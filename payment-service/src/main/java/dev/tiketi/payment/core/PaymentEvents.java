@@ -4,20 +4,23 @@ import dev.tiketi.events.EventPayload;
 import dev.tiketi.events.PaymentFailed;
 import dev.tiketi.events.PaymentRefunded;
 import dev.tiketi.events.PaymentSucceeded;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.tiketi.messaging.outbox.Outbox;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one place that turns payment state changes into {@code payment.events}. Called inside the transaction
+ * The one place that turns payment state changes into {@code payment.events}, through the outbox. Called inside the transaction
  * that made the change, with the payment as it is after it; its version is the event's version.
  */
 @Component
 class PaymentEvents {
 
-    private static final Logger log = LoggerFactory.getLogger(PaymentEvents.class);
+    private final Outbox outbox;
+
+    PaymentEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     @Transactional(propagation = Propagation.MANDATORY)
     void succeeded(Payment payment) {
@@ -37,9 +40,7 @@ class PaymentEvents {
                 payment.refundReason(), payment.refundedAt()), payment.version());
     }
 
-    // Interim until the shared outbox (common-messaging) is merged: the event is only logged.
     private void append(EventPayload payload, long version) {
-        log.info("Payment event {} v{} for payment {}", payload.getClass().getSimpleName(), version,
-                payload.aggregateId());
+        outbox.append(payload, version);
     }
 }
