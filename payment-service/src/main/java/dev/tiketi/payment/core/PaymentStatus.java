@@ -1,7 +1,5 @@
 package dev.tiketi.payment.core;
 
-import java.util.Set;
-
 /**
  * Where a payment stands. PENDING until the PG answers (or reconciliation asks it); SUCCESS or FAILED then.
  * A SUCCESS payment whose booking was cancelled or refused becomes REFUND_PENDING (the intent, recorded by
@@ -10,7 +8,10 @@ import java.util.Set;
 public enum PaymentStatus {
     PENDING, SUCCESS, FAILED, REFUND_PENDING, REFUNDED;
 
-    /** Whether a payment may move from this status to {@code next}; every other move is a bug or a race lost. */
+    /**
+     * Whether a payment may move from this status to {@code next}; every other move is a bug or a race lost.
+     * {@link PaymentStore}'s conditional updates apply exactly these moves.
+     */
     public boolean canMoveTo(PaymentStatus next) {
         return switch (this) {
             case PENDING -> next == SUCCESS || next == FAILED;
@@ -19,12 +20,4 @@ public enum PaymentStatus {
             case FAILED, REFUNDED -> false;
         };
     }
-
-    /** Money has been taken and not (yet) given back. */
-    public boolean charged() {
-        return this == SUCCESS || this == REFUND_PENDING;
-    }
-
-    /** Statuses under which a reservation counts as being paid or paid: at most one such payment each. */
-    public static final Set<PaymentStatus> LIVE = Set.of(PENDING, SUCCESS);
 }
