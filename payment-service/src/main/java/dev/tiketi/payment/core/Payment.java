@@ -34,6 +34,13 @@ public record Payment(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** A payment as it starts, before the PG has been asked: PENDING, version 1. */
+    public static Payment pending(UUID id, UUID userId, UUID reservationId, UUID eventId, String paymentKey, long amount,
+                                  PaymentMethod method, String provider, String orderName, String cardLast4, Instant now) {
+        return new Payment(id, userId, reservationId, eventId, paymentKey, amount, method, provider, orderName, cardLast4,
+                PaymentStatus.PENDING, 1, null, null, null, null, null, null, null, null, now, now);
+    }
+
     /** The PG order id: the payment id, in the form every PG accepts (6..64 of [A-Za-z0-9_-]). */
     public String orderId() {
         return id.toString();

@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,19 +49,19 @@ public class PaymentStore {
     }
 
     /**
-     * Inserts a PENDING payment (version 1) in its own transaction.
+     * Inserts a new payment (see {@link Payment#pending}) in its own transaction.
      *
      * @return false if the buyer already has a payment with this key (a concurrent request made it)
      * @throws org.springframework.dao.DuplicateKeyException if the reservation already has a PENDING or
      *                                                        SUCCESS payment under another key
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public boolean insertPending(NewPayment payment, Instant now) {
+    public boolean insertPending(Payment payment) {
         return jdbc.sql("""
                         INSERT INTO payments (id, user_id, reservation_id, event_id, payment_key, amount, method, provider,
                                               order_name, card_last4, status, version, created_at, updated_at)
                         VALUES (:id, :userId, :reservationId, :eventId, :paymentKey, :amount, :method, :provider,
-                                :orderName, :cardLast4, 'PENDING', 1, :now, :now)
+                                :orderName, :cardLast4, :status, :version, :createdAt, :createdAt)
                         ON CONFLICT (user_id, payment_key) DO NOTHING""")
                 .param("id", payment.id())
                 .param("userId", payment.userId())
@@ -71,60 +73,57 @@ public class PaymentStore {
                 .param("provider", payment.provider())
                 .param("orderName", payment.orderName())
                 .param("cardLast4", payment.cardLast4())
-                .param("now", utc(now))
+                .param("status", payment.status().name())
+                .param("version", payment.version())
+                .param("createdAt", utc(payment.createdAt()))
                 .update() == 1;
     }
 
     /** PENDING → SUCCESS; empty if the payment was not PENDING any more. */
     Optional<Payment> succeed(UUID id, String transactionId, Instant approvedAt, Instant now) {
-        return jdbc.sql("""
-                        UPDATE payments SET status = 'SUCCESS', version = version + 1, provider_transaction_id = :tx,
-                               approved_at = :approvedAt, next_check_at = NULL, updated_at = :now
-                         WHERE id = :id AND status = 'PENDING'
-                        RETURNING *""")
-                .param("id", id)
-                .param("tx", transactionId)
-                .param("approvedAt", utc(approvedAt))
-                .param("now", utc(now))
-                .query(PaymentStore::map).optional();
+        return move(id, PaymentStatus.PENDING, PaymentStatus.SUCCESS, now,
+                "provider_transaction_id = :tx, approved_at = :approvedAt, next_check_at = NULL",
+                Map.of("tx", transactionId, "approvedAt", utc(approvedAt)));
     }
 
     /** PENDING → FAILED; empty if the payment was not PENDING any more. */
     Optional<Payment> fail(UUID id, String code, String message, Instant now) {
-        return jdbc.sql("""
-                        UPDATE payments SET status = 'FAILED', version = version + 1, failure_code = :code,
-                               failure_message = :message, failed_at = :now, next_check_at = NULL, updated_at = :now
-                         WHERE id = :id AND status = 'PENDING'
-                        RETURNING *""")
-                .param("id", id)
-                .param("code", truncate(code, 64))
-                .param("message", truncate(message, 500))
-                .param("now", utc(now))
-                .query(PaymentStore::map).optional();
+        Map<String, Object> values = new HashMap<>();
+        values.put("code", truncate(code, 64));
+        values.put("message", truncate(message, 500));
+        return move(id, PaymentStatus.PENDING, PaymentStatus.FAILED, now,
+                "failure_code = :code, failure_message = :message, failed_at = :now, next_check_at = NULL", values);
     }
 
     /** SUCCESS → REFUND_PENDING, due for the refund worker at once; empty if the payment was not SUCCESS. */
     Optional<Payment> requestRefund(UUID id, String reason, Instant now) {
-        return jdbc.sql("""
-                        UPDATE payments SET status = 'REFUND_PENDING', version = version + 1, refund_reason = :reason,
-                               refund_requested_at = :now, next_refund_at = :now, updated_at = :now
-                         WHERE id = :id AND status = 'SUCCESS'
-                        RETURNING *""")
-                .param("id", id)
-                .param("reason", truncate(reason, 64))
-                .param("now", utc(now))
-                .query(PaymentStore::map).optional();
+        return move(id, PaymentStatus.SUCCESS, PaymentStatus.REFUND_PENDING, now,
+                "refund_reason = :reason, refund_requested_at = :now, next_refund_at = :now",
+                Map.of("reason", truncate(reason, 64)));
     }
 
     /** REFUND_PENDING → REFUNDED; empty if the payment was not REFUND_PENDING. */
     Optional<Payment> refunded(UUID id, Instant refundedAt, Instant now) {
-        return jdbc.sql("""
-                        UPDATE payments SET status = 'REFUNDED', version = version + 1, refunded_at = :refundedAt,
-                               next_refund_at = NULL, last_refund_error = NULL, updated_at = :now
-                         WHERE id = :id AND status = 'REFUND_PENDING'
-                        RETURNING *""")
+        return move(id, PaymentStatus.REFUND_PENDING, PaymentStatus.REFUNDED, now,
+                "refunded_at = :refundedAt, next_refund_at = NULL, last_refund_error = NULL",
+                Map.of("refundedAt", utc(refundedAt)));
+    }
+
+    /**
+     * One state change: from {@code from} only, counting a version, with {@code set} (SQL assignments over
+     * {@code values} and {@code :now}); the changed row, or empty if the payment was not in {@code from}.
+     */
+    private Optional<Payment> move(UUID id, PaymentStatus from, PaymentStatus to, Instant now, String set,
+                                   Map<String, Object> values) {
+        if (!from.canMoveTo(to)) {
+            throw new IllegalArgumentException("a payment never moves from " + from + " to " + to);
+        }
+        return jdbc.sql("UPDATE payments SET status = :to, version = version + 1, updated_at = :now, " + set
+                        + " WHERE id = :id AND status = :from RETURNING *")
+                .params(values)
                 .param("id", id)
-                .param("refundedAt", utc(refundedAt))
+                .param("from", from.name())
+                .param("to", to.name())
                 .param("now", utc(now))
                 .query(PaymentStore::map).optional();
     }

@@ -1,6 +1,5 @@
 package dev.tiketi.payment.request;
 
-import dev.tiketi.payment.core.NewPayment;
 import dev.tiketi.payment.core.Payment;
 import dev.tiketi.payment.core.PaymentStore;
 import dev.tiketi.payment.core.PaymentTransitions;
@@ -67,12 +66,12 @@ public class PaymentRequests {
                     "Payments cannot be taken right now; nothing was charged. Try again in a minute.");
         }
 
-        var payment = new NewPayment(UUID.randomUUID(), userId, reservation.id(), reservation.eventId(),
+        var payment = Payment.pending(UUID.randomUUID(), userId, reservation.id(), reservation.eventId(),
                 request.paymentKey(), reservation.totalAmount(), request.method(), gateway.provider(),
-                orderName(reservation), request.card() == null ? null : request.card().last4());
+                orderName(reservation), request.card() == null ? null : request.card().last4(), clock.instant());
         boolean inserted;
         try {
-            inserted = store.insertPending(payment, clock.instant());
+            inserted = store.insertPending(payment);
         } catch (DuplicateKeyException e) {
             // the reservation has a PENDING or SUCCESS payment already — unless that one is this very key,
             // inserted by a concurrent request an instant ago
@@ -87,8 +86,8 @@ public class PaymentRequests {
         return new Outcome(charge(payment, request), true);
     }
 
-    private Payment charge(NewPayment payment, PaymentRequest request) {
-        var approval = new ApprovalRequest(payment.id().toString(), payment.amount(), payment.orderName(),
+    private Payment charge(Payment payment, PaymentRequest request) {
+        var approval = new ApprovalRequest(payment.orderId(), payment.amount(), payment.orderName(),
                 request.card(), request.providerPaymentKey());
         try {
             switch (gateway.approve(approval)) {

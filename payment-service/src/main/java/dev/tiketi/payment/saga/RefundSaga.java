@@ -1,9 +1,12 @@
 package dev.tiketi.payment.saga;
 
 import dev.tiketi.events.EventEnvelope;
+import dev.tiketi.events.EventPayload;
+import dev.tiketi.events.MalformedEventException;
+import dev.tiketi.events.PaymentEvent;
+import dev.tiketi.events.Topics;
 import dev.tiketi.events.ReservationCancelled;
 import dev.tiketi.events.ReservationConfirmed;
-import dev.tiketi.events.ReservationEvent;
 import dev.tiketi.events.ReservationExpired;
 import dev.tiketi.events.ReservationHeld;
 import dev.tiketi.events.ReservationPaymentRejected;
@@ -37,8 +40,13 @@ class RefundSaga {
         this.transitions = transitions;
     }
 
+    /** @throws MalformedEventException for an event that does not belong on {@code reservation.events} */
     @Transactional
-    public void apply(EventEnvelope envelope, ReservationEvent event) {
+    public void apply(EventEnvelope envelope, EventPayload event) {
+        if (event instanceof PaymentEvent) {
+            throw new MalformedEventException("a " + envelope.eventType() + " does not belong on "
+                    + Topics.RESERVATION_EVENTS);
+        }
         if (!inbox.markProcessed(envelope)) {
             log.debug("Event {} ({}) already processed", envelope.eventId(), envelope.eventType());
             return;
@@ -53,6 +61,7 @@ class RefundSaga {
             case ReservationHeld held -> null;
             case ReservationConfirmed confirmed -> null;
             case ReservationExpired expired -> null;
+            case PaymentEvent misplaced -> null;
         };
         switch (decision) {
             case null -> {
@@ -65,7 +74,7 @@ class RefundSaga {
         }
     }
 
-    private static String refundReason(ReservationEvent event) {
+    private static String refundReason(EventPayload event) {
         return switch (event) {
             case ReservationCancelled cancelled -> cancelled.reason();
             case ReservationPaymentRejected rejected -> rejected.reason();

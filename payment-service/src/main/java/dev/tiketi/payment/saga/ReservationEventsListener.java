@@ -2,8 +2,6 @@ package dev.tiketi.payment.saga;
 
 import dev.tiketi.events.EventCodec;
 import dev.tiketi.events.EventEnvelope;
-import dev.tiketi.events.MalformedEventException;
-import dev.tiketi.events.ReservationEvent;
 import dev.tiketi.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -31,10 +29,6 @@ class ReservationEventsListener {
     @KafkaListener(id = ID, idIsGroup = false, topics = Topics.RESERVATION_EVENTS)
     void onReservationEvent(ConsumerRecord<String, byte[]> record) {
         EventEnvelope envelope = codec.decode(record.value());
-        if (codec.payload(envelope) instanceof ReservationEvent event) {
-            saga.apply(envelope, event);
-        } else {
-            throw new MalformedEventException("a " + envelope.eventType() + " does not belong on " + record.topic());
-        }
+        saga.apply(envelope, codec.payload(envelope));
     }
 }

@@ -8,6 +8,7 @@ import dev.tiketi.events.Topics;
 import dev.tiketi.payment.gateway.simulated.SimulatedCards;
 import dev.tiketi.payment.reconcile.Reconciler;
 import dev.tiketi.payment.refund.RefundWorker;
+import dev.tiketi.testsupport.TestHttp;
 import dev.tiketi.testsupport.TestInfrastructure;
 import dev.tiketi.testsupport.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -25,10 +26,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -50,7 +48,6 @@ import static org.awaitility.Awaitility.await;
 @PaymentServiceTest
 public abstract class PaymentIntegrationTest {
 
-    protected static final HttpClient HTTP = HttpClient.newHttpClient();
     protected static final Duration WAIT = Duration.ofSeconds(30);
     protected static final long PRICE = 165_000;
 
@@ -152,14 +149,7 @@ public abstract class PaymentIntegrationTest {
             request.header("Authorization", "Bearer " + accessToken);
         }
         headers.forEach(request::header);
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(request.build());
     }
 
     protected static Object json(HttpResponse<String> response, String path) {

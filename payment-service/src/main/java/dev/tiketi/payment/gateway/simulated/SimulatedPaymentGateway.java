@@ -154,10 +154,9 @@ public class SimulatedPaymentGateway implements PaymentGateway {
     private static boolean pause(Duration duration) {
         try {
             Thread.sleep(duration);
-            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
         }
+        return !Thread.currentThread().isInterrupted();
     }
 }
