@@ -1,0 +1,21 @@
+package dev.tiketi.payment.config;
+
+import dev.tiketi.security.ResourceServerSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Every payment call needs a buyer's token; /api/admin needs ADMIN. There is no /internal API (yet). */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ResourceServerSecurity resourceServer) throws Exception {
+        resourceServer.apply(http).authorizeHttpRequests(requests -> requests
+                .requestMatchers(ResourceServerSecurity.OPEN_PATHS).permitAll()
+                .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                .anyRequest().authenticated());
+        return http.build();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.tiketi.payment.request;
+
+import dev.tiketi.payment.config.PaymentProperties;
+import dev.tiketi.payment.config.RestClients;
+import dev.tiketi.web.problem.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.client.RestClient;
+
+/** Calls to the platform's other services: the same timeouts, and a 503 problem when one cannot answer. */
+final class Neighbours {
+
+    private Neighbours() {
+    }
+
+    static RestClient client(String baseUrl, PaymentProperties properties) {
+        return RestClients.builder(baseUrl, properties.clients().connectTimeout(), properties.clients().readTimeout())
+                .build();
+    }
+
+    /** {@code reservation-service} gives {@code reservation-service-unavailable}. */
+    static ApiException unavailable(String service) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, service + "-unavailable",
+                "A service that payments depend on cannot be reached right now; try again shortly.");
+    }
+}
