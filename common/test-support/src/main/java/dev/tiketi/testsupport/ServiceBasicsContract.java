@@ -161,7 +161,7 @@ public abstract class ServiceBasicsContract {
     }
 
     protected static void assertProblem(HttpResponse<String> response, int status, String code) {
-        Http.assertProblem(response, status, code);
+        TestHttp.assertProblem(response, status, code);
     }
 
     protected Map<String, String> bearer(String token) {
@@ -180,7 +180,7 @@ public abstract class ServiceBasicsContract {
 
     private HttpResponse<String> send(HttpRequest.Builder request, Map<String, String> headers) {
         headers.forEach(request::header);
-        return Http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.send(request.build());
     }
 
     protected URI uri(String path) {

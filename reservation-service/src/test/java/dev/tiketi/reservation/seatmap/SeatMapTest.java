@@ -3,7 +3,7 @@ package dev.tiketi.reservation.seatmap;
 import dev.tiketi.reservation.hold.HoldKeys;
 import dev.tiketi.reservation.support.ReservationIntegrationTest;
 import dev.tiketi.reservation.support.Upstreams.TestEvent;
-import dev.tiketi.testsupport.Http;
+import dev.tiketi.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -80,13 +80,13 @@ class SeatMapTest extends ReservationIntegrationTest {
 
     @Test
     void aStreamOfAnUnknownEventIsA404() {
-        var response = Http.send(request(UUID.randomUUID()), HttpResponse.BodyHandlers.ofString());
+        var response = TestHttp.send(request(UUID.randomUUID()));
         assertProblem(response, 404, "event-not-found");
     }
 
     /** Opens the event's stream and collects its lines as they arrive. */
     private List<String> open(UUID eventId) {
-        HttpResponse<Stream<String>> response = Http.send(request(eventId), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> response = TestHttp.send(request(eventId), HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/event-stream"));

@@ -6,7 +6,7 @@ import dev.tiketi.events.EventEnvelope;
 import dev.tiketi.events.PaymentEvent;
 import dev.tiketi.events.PaymentSucceeded;
 import dev.tiketi.events.Topics;
-import dev.tiketi.testsupport.Http;
+import dev.tiketi.testsupport.TestHttp;
 import dev.tiketi.testsupport.ServiceIntegrationTest;
 import dev.tiketi.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,7 +62,7 @@ public abstract class ReservationIntegrationTest {
     }
 
     protected HttpResponse<String> call(String method, String path, UUID user, String json) {
-        return Http.call(URI.create("http://localhost:" + port + path), method, user == null ? null : tokens.user(user), json);
+        return TestHttp.call(URI.create("http://localhost:" + port + path), method, user == null ? null : tokens.user(user), json);
     }
 
     /** Holds with a fresh admission of the user for the event. */
@@ -91,7 +91,7 @@ public abstract class ReservationIntegrationTest {
     }
 
     protected static void assertProblem(HttpResponse<String> response, int status, String code) {
-        Http.assertProblem(response, status, code);
+        TestHttp.assertProblem(response, status, code);
     }
 
     /** Seat id → reservation id of every live reservation seat of the event, as the database has them. */
