@@ -25,8 +25,9 @@ import static org.awaitility.Awaitility.await;
  * Holding seats through the gateway against the real services: an admin puts an event on sale and lets its
  * waiting room admit quickly, a buyer queues, is admitted, holds seats with the admission token (and gets a
  * payment token queue-service vouches for), changes them and gives them back, while another signed-in user
- * watches the seat map's live stream. Expiry is shown by reservation-service's own tests: the platform's
- * services cannot be given a short hold time from here.
+ * watches the seat map's live stream; and the whole saga with payment-service and event-service: paid,
+ * confirmed, sold in the catalog, cancelled, refunded, back on sale. Expiry is shown by reservation-service's
+ * own tests: the platform's services cannot be given a short hold time from here.
  */
 @ExtendWith(PlatformExtension.class)
 class ReservationE2ETest {
@@ -93,6 +94,58 @@ class ReservationE2ETest {
         } finally {
             stream.close();
         }
+    }
+
+    @Test
+    void aPaidHoldIsConfirmedAndSoldAndACancelledBookingIsRefundedAndBackOnSale(PlatformUnderTest platform) {
+        Api gateway = platform.gateway();
+        String admin = platform.token(UUID.randomUUID(), "ADMIN");
+        String buyerToken = platform.token(UUID.randomUUID(), "USER");
+        String eventId = eventOnSale(gateway, admin);
+        List<String> seats = gateway.get("/api/events/" + eventId + "/seats", null).read("$.sections[*].rows[*].seats[*].id");
+        String admission = admitted(gateway, admin, eventId, buyerToken);
+        Reply held = gateway.post("/api/reservations", holdRequest(eventId, seats.subList(4, 6), admission), buyerToken);
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        String id = held.read("$.reservation.id");
+
+        Reply paid = gateway.call("POST", "/api/payments").header("X-Payment-Token", held.read("$.paymentToken"))
+                .json("""
+                        {"reservationId":"%s","paymentKey":"e2e-%s","method":"CARD","card":{"number":"4111111111111111"}}"""
+                        .formatted(id, UUID.randomUUID()))
+                .bearer(buyerToken).send();
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(paid.<String>read("$.status")).isEqualTo("SUCCESS");
+        String paymentId = paid.read("$.id");
+
+        // payment.events → CONFIRMED here; reservation.events → SOLD in the catalog; the waiting-room turn ends
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "CONFIRMED".equals(gateway.get("/api/reservations/" + id, buyerToken).read("$.status")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> catalogStatuses(gateway, eventId, seats.subList(4, 6))
+                .equals(List.of("SOLD", "SOLD")));
+        assertThat(gateway.get("/api/seats/" + eventId + "/status", buyerToken).<List<String>>read("$.sold"))
+                .containsAll(seats.subList(4, 6));
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                gateway.get("/api/queue/" + eventId + "/status", buyerToken).status() == 404);
+
+        Reply cancelled = gateway.post("/api/reservations/" + id + "/cancel", "{}", buyerToken);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.<Boolean>read("$.wasConfirmed")).isTrue();
+
+        // reservation.events → refund by payment-service and seats AVAILABLE again; payment.events → REFUNDED here
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "REFUNDED".equals(gateway.get("/api/payments/" + paymentId, buyerToken).read("$.status")));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "REFUNDED".equals(gateway.get("/api/reservations/" + id, buyerToken).read("$.status")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> catalogStatuses(gateway, eventId, seats.subList(4, 6))
+                .equals(List.of("AVAILABLE", "AVAILABLE")));
+    }
+
+    /** The catalog's status of these seats, in this order. */
+    private static List<String> catalogStatuses(Api gateway, String eventId, List<String> seatIds) {
+        Reply map = gateway.get("/api/events/" + eventId + "/seats", null);
+        return seatIds.stream()
+                .map(seat -> map.<List<String>>read("$.sections[*].rows[*].seats[?(@.id == '" + seat + "')].status").getFirst())
+                .toList();
     }
 
     /** A new venue, hall (12 VIP seats at 198,000 KRW) and event whose sale has started. */
