@@ -1,0 +1,166 @@
+package dev.tiketi.reservation.hold;
+
+import dev.tiketi.reservation.booking.EventSnapshot;
+import dev.tiketi.reservation.booking.Reservation;
+import dev.tiketi.reservation.booking.ReservationEvents;
+import dev.tiketi.reservation.booking.Reservations;
+import dev.tiketi.reservation.booking.ReservedSeat;
+import dev.tiketi.reservation.booking.SeatsChanged;
+import dev.tiketi.reservation.booking.SeatsChanged.Change;
+import dev.tiketi.reservation.catalog.CatalogEvent;
+import dev.tiketi.reservation.catalog.EventCatalog;
+import dev.tiketi.reservation.config.ReservationProperties;
+import dev.tiketi.reservation.queue.QueueGate;
+import dev.tiketi.web.problem.ApiException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Taking, changing and giving back holds. Redis first — one script takes every seat or none, and refuses
+ * the crowd fast — then the database, whose unique index over live seats has the last word: if it refuses,
+ * the Redis holds just taken are given back (compare-and-delete by reservation id) and the buyer gets 409.
+ */
+@Service
+public class Holds {
+
+    private final EventCatalog catalog;
+    private final QueueGate queue;
+    private final SeatHolds seatHolds;
+    private final Reservations reservations;
+    private final ReservationEvents events;
+    private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Duration holdTtl;
+    private final Counter oversellBlocked;
+
+    Holds(EventCatalog catalog, QueueGate queue, SeatHolds seatHolds, Reservations reservations,
+          ReservationEvents events, ApplicationEventPublisher publisher, TransactionTemplate transactions, Clock clock,
+          ReservationProperties properties, MeterRegistry meters) {
+        this.catalog = catalog;
+        this.queue = queue;
+        this.seatHolds = seatHolds;
+        this.reservations = reservations;
+        this.events = events;
+        this.publisher = publisher;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.holdTtl = properties.holdTtl();
+        this.oversellBlocked = Counter.builder("tiketi.reservation.oversell.blocked")
+                .description("Holds Redis let through that the database refused: a seat already live in another reservation")
+                .register(meters);
+    }
+
+    /** The new PENDING reservation and the payment token the buyer pays with. */
+    public record Hold(Reservation reservation, QueueGate.PaymentToken paymentToken) {
+    }
+
+    public Hold hold(UUID userId, UUID eventId, List<UUID> requestedSeats, String admissionToken) {
+        List<UUID> seatIds = HoldRules.seatIds(requestedSeats);
+        queue.requireAdmission(admissionToken, userId, eventId);
+        CatalogEvent event = catalog.event(eventId);
+        HoldRules.requireOnSale(event);
+        if (reservations.hasPendingHold(userId, eventId)) {
+            throw holdExists();
+        }
+        List<ReservedSeat> seats = HoldRules.snapshot(seatIds, catalog.seats(eventId, seatIds));
+        Instant now = clock.instant();
+        Reservation reservation = Reservation.hold(UUID.randomUUID(), userId, eventId, EventSnapshot.of(event), seats,
+                now, holdTtl);
+        take(reservation, seatIds, now);
+        try {
+            QueueGate.PaymentToken paymentToken = queue.issuePaymentToken(admissionToken, userId, eventId);
+            transactions.executeWithoutResult(status -> {
+                reservations.insert(reservation);
+                events.held(reservation);
+                publisher.publishEvent(new SeatsChanged(eventId, reservation.id(), seatIds, Change.HELD));
+            });
+            return new Hold(reservation, paymentToken);
+        } catch (RuntimeException e) {
+            seatHolds.giveBack(eventId, reservation.id(), seatIds);
+            throw refusedByDatabase(e);
+        }
+    }
+
+    /** Other seats for a PENDING hold, which keeps its expiry; 409 if any new seat is taken. */
+    public Reservation changeSeats(UUID userId, UUID reservationId, List<UUID> requestedSeats) {
+        List<UUID> seatIds = HoldRules.seatIds(requestedSeats);
+        Reservation current = reservations.findOwned(reservationId, userId).orElseThrow(Reservations::notFound);
+        Instant now = clock.instant();
+        current.requireLiveHold(now);
+        HoldRules.requireOnSale(catalog.event(current.eventId()));
+        List<ReservedSeat> seats = HoldRules.snapshot(seatIds, catalog.seats(current.eventId(), seatIds));
+        Reservation wanted = current.changeSeats(seats, now);
+        take(wanted, seatIds, now);
+        List<UUID> added = without(seatIds, current.seatIds());
+        try {
+            return transactions.execute(status -> {
+                Reservation locked = reservations.lockOwned(reservationId, userId).orElseThrow(Reservations::notFound);
+                Reservation changed = locked.changeSeats(seats, clock.instant());
+                reservations.save(locked, changed);
+                events.held(changed);
+                publisher.publishEvent(new SeatsChanged(changed.eventId(), changed.id(),
+                        without(locked.seatIds(), seatIds), Change.RELEASED));
+                publisher.publishEvent(new SeatsChanged(changed.eventId(), changed.id(),
+                        without(seatIds, locked.seatIds()), Change.HELD));
+                return changed;
+            });
+        } catch (RuntimeException e) {
+            seatHolds.giveBack(current.eventId(), reservationId, added);
+            throw refusedByDatabase(e);
+        }
+    }
+
+    /** The buyer gives the hold up: CANCELLED ({@code USER_RELEASED}), seats free at once. */
+    public void release(UUID userId, UUID reservationId) {
+        transactions.executeWithoutResult(status -> {
+            Reservation locked = reservations.lockOwned(reservationId, userId).orElseThrow(Reservations::notFound);
+            Reservation released = locked.release(clock.instant());
+            reservations.save(locked, released);
+            events.cancelled(released);
+            publisher.publishEvent(new SeatsChanged(released.eventId(), released.id(), released.seatIds(),
+                    Change.RELEASED));
+        });
+    }
+
+    private void take(Reservation reservation, List<UUID> seatIds, Instant now) {
+        List<SeatHolds.Refusal> refused = seatHolds.take(reservation.eventId(), reservation.id(), seatIds,
+                reservation.holdExpiresAt(), now);
+        if (!refused.isEmpty()) {
+            throw new SeatsUnavailable(refused);
+        }
+    }
+
+    /** The database's refusal of a seat Redis let through becomes a 409 like Redis's own; anything else passes. */
+    private RuntimeException refusedByDatabase(RuntimeException e) {
+        if (!(e instanceof DuplicateKeyException duplicate)) {
+            return e;
+        }
+        if (String.valueOf(duplicate.getMessage()).contains("reservations_one_pending_hold")) {
+            return holdExists();
+        }
+        oversellBlocked.increment();
+        return ApiException.conflict("seats-unavailable", "Some of these seats are already held or sold; choose others.");
+    }
+
+    private static ApiException holdExists() {
+        return ApiException.conflict("hold-exists",
+                "You already hold seats for this event; change or release that hold instead.");
+    }
+
+    private static List<UUID> without(List<UUID> seats, List<UUID> removed) {
+        Set<UUID> gone = Set.copyOf(removed);
+        return seats.stream().filter(seat -> !gone.contains(seat)).toList();
+    }
+}

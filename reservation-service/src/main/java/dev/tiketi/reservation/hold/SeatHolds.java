@@ -1,0 +1,139 @@
+package dev.tiketi.reservation.hold;
+
+import dev.tiketi.reservation.booking.SeatsChanged.Change;
+import dev.tiketi.reservation.config.ReservationProperties;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Seat holds in Redis: the fast path that keeps buyers from racing for the same seat, one Lua script per
+ * change so that several seats are taken or freed together. The database stays the last line against double
+ * sale (see {@code reservation_seats_one_live}). Every change is announced on the event's
+ * {@link HoldKeys#changes channel} for the live seat maps.
+ */
+@Component
+public class SeatHolds {
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> TAKE = RedisScript.of(new ClassPathResource("scripts/take.lua"), List.class);
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> RELEASE = RedisScript.of(new ClassPathResource("scripts/release.lua"), List.class);
+    private static final RedisScript<Long> SELL = RedisScript.of(new ClassPathResource("scripts/sell.lua"), Long.class);
+
+    private final StringRedisTemplate redis;
+    private final JsonMapper json;
+    private final Duration soldMarkerTtl;
+
+    SeatHolds(StringRedisTemplate redis, JsonMapper json, ReservationProperties properties) {
+        this.redis = redis;
+        this.json = json;
+        this.soldMarkerTtl = properties.seatMap().soldMarkerTtl();
+    }
+
+    /** A seat that could not be held, and whether it is HELD by someone else or SOLD. */
+    public record Refusal(UUID seatId, String state) {
+    }
+
+    /**
+     * Holds every seat for the reservation until {@code expiresAt}, or none.
+     *
+     * @return the seats that refused; empty when all are held
+     */
+    public List<Refusal> take(UUID eventId, UUID reservationId, List<UUID> seatIds, Instant expiresAt, Instant now) {
+        List<String> args = new ArrayList<>(List.of(reservationId.toString(),
+                Long.toString(Math.max(1, expiresAt.toEpochMilli() - now.toEpochMilli())),
+                Long.toString(expiresAt.toEpochMilli()), Long.toString(now.toEpochMilli())));
+        seatIds.forEach(seat -> args.add(seat.toString()));
+        List<?> refused = redis.execute(TAKE,
+                keys(eventId, seatIds, HoldKeys.heldIndex(eventId), HoldKeys.soldIndex(eventId)), args.toArray());
+        List<Refusal> refusals = new ArrayList<>();
+        for (int i = 0; i + 1 < refused.size(); i += 2) {
+            refusals.add(new Refusal(UUID.fromString((String) refused.get(i)), (String) refused.get(i + 1)));
+        }
+        return refusals;
+    }
+
+    /** Gives back holds the reservation took, saying nothing: nobody was told they were held. */
+    public void giveBack(UUID eventId, UUID reservationId, List<UUID> seatIds) {
+        free(eventId, HoldKeys.heldIndex(eventId), reservationId.toString(), seatIds);
+    }
+
+    /** Frees seats the reservation holds and announces them RELEASED. */
+    public void release(UUID eventId, UUID reservationId, List<UUID> seatIds) {
+        announce(eventId, Change.RELEASED, free(eventId, HoldKeys.heldIndex(eventId), reservationId.toString(), seatIds));
+    }
+
+    public void announceHeld(UUID eventId, List<UUID> seatIds) {
+        announce(eventId, Change.HELD, seatIds);
+    }
+
+    /** The reservation was paid: its seats refuse every hold from now on, and are announced SOLD. */
+    public void sell(UUID eventId, UUID reservationId, List<UUID> seatIds, Instant now) {
+        List<String> args = new ArrayList<>(List.of(reservationId.toString(), Long.toString(soldMarkerTtl.toMillis()),
+                Long.toString(now.plus(soldMarkerTtl).toEpochMilli())));
+        seatIds.forEach(seat -> args.add(seat.toString()));
+        redis.execute(SELL, keys(eventId, seatIds, HoldKeys.heldIndex(eventId), HoldKeys.soldIndex(eventId)),
+                args.toArray());
+        announce(eventId, Change.SOLD, seatIds);
+    }
+
+    /** A paid booking was cancelled: its sold markers go, and the seats are announced RELEASED. */
+    public void unsell(UUID eventId, UUID reservationId, List<UUID> seatIds) {
+        announce(eventId, Change.RELEASED,
+                free(eventId, HoldKeys.soldIndex(eventId), HoldKeys.SOLD_PREFIX + reservationId, seatIds));
+    }
+
+    /** Seats whose hold lasts beyond {@code now}: one range read of the event's index, no key scan. */
+    public Set<UUID> held(UUID eventId, Instant now) {
+        return current(HoldKeys.heldIndex(eventId), now);
+    }
+
+    /** Seats sold here recently enough that event-service may not show them sold yet. */
+    public Set<UUID> recentlySold(UUID eventId, Instant now) {
+        return current(HoldKeys.soldIndex(eventId), now);
+    }
+
+    private Set<UUID> current(String index, Instant now) {
+        Set<String> members = redis.opsForZSet().rangeByScore(index, now.toEpochMilli() + 1, Double.POSITIVE_INFINITY);
+        return members == null ? Set.of() : members.stream().map(UUID::fromString).collect(Collectors.toSet());
+    }
+
+    private List<UUID> free(UUID eventId, String index, String expectedHolder, List<UUID> seatIds) {
+        if (seatIds.isEmpty()) {
+            return List.of();
+        }
+        List<String> args = new ArrayList<>(List.of(expectedHolder));
+        seatIds.forEach(seat -> args.add(seat.toString()));
+        List<?> freed = redis.execute(RELEASE, keys(eventId, seatIds, index), args.toArray());
+        return freed.stream().map(seat -> UUID.fromString((String) seat)).toList();
+    }
+
+    private void announce(UUID eventId, Change change, List<UUID> seatIds) {
+        if (seatIds.isEmpty()) {
+            return;
+        }
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("eventId", eventId);
+        message.put("status", change);
+        message.put("seatIds", seatIds);
+        redis.convertAndSend(HoldKeys.changes(eventId), json.writeValueAsString(message));
+    }
+
+    private static List<String> keys(UUID eventId, List<UUID> seatIds, String... first) {
+        return Stream.concat(Stream.of(first), seatIds.stream().map(seat -> HoldKeys.seat(eventId, seat))).toList();
+    }
+}

@@ -1,0 +1,173 @@
+package dev.tiketi.reservation.hold;
+
+import dev.tiketi.reservation.support.ReservationIntegrationTest;
+import dev.tiketi.reservation.support.Upstreams.TestEvent;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class HoldTest extends ReservationIntegrationTest {
+
+    private final UUID buyer = UUID.randomUUID();
+
+    @Test
+    void fourSeatsAreHeldTogetherWithASnapshotATotalAnExpiryAndAPaymentToken() {
+        TestEvent event = upstreams.onSale(10);
+        List<UUID> seats = event.seats(0, 1, 2, 3);
+
+        var response = hold(buyer, event.id(), seats);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        UUID id = UUID.fromString(json(response, "$.reservation.id"));
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/reservations/" + id);
+        assertThat(json(response, "$.reservation.status").toString()).isEqualTo("PENDING");
+        assertThat(json(response, "$.reservation.seats[*].seatId").toString()).contains(seats.getFirst().toString());
+        assertThat(json(response, "$.reservation.seats[0]").toString())
+                .contains("section=A", "row=1", "number=1", "grade=VIP", "price=100000");
+        assertThat(json(response, "$.reservation.totalAmount").toString()).isEqualTo("400000");
+        assertThat(json(response, "$.reservation.event.title").toString()).isEqualTo("Test concert");
+        assertThat(json(response, "$.reservation.event.venueName").toString()).isEqualTo("KSPO DOME");
+        Instant expiresAt = Instant.parse(json(response, "$.reservation.holdExpiresAt"));
+        assertThat(expiresAt).isCloseTo(Instant.now().plus(Duration.ofMinutes(5)), within(Duration.ofSeconds(10)));
+        assertThat(json(response, "$.paymentToken").toString()).startsWith("qp_");
+
+        assertThat(liveSeats(event.id())).isEqualTo(Map.of(seats.get(0), id, seats.get(1), id, seats.get(2), id, seats.get(3), id));
+        assertThat(jdbc.sql("SELECT total_amount FROM reservations WHERE id = :id").param("id", id)
+                .query(Long.class).single()).isEqualTo(400_000);
+        assertThat(heldInRedis(event.id())).containsExactlyInAnyOrderElementsOf(seats.stream().map(UUID::toString).toList());
+        Long ttl = redis.getExpire(HoldKeys.seat(event.id(), seats.getFirst()));
+        assertThat(ttl).as("the Redis hold ends with the reservation's hold").isBetween(290L, 300L);
+    }
+
+    @Test
+    void aFifthSeatIsRefusedAndNothingIsHeld() {
+        TestEvent event = upstreams.onSale(10);
+
+        assertProblem(hold(buyer, event.id(), event.seats(0, 1, 2, 3, 4)), 400, "validation-failed");
+        assertProblem(hold(buyer, event.id(), event.seats(0, 0)), 400, "validation-failed");
+        assertProblem(hold(buyer, event.id(), List.of()), 400, "validation-failed");
+
+        assertNothingHeld(event);
+    }
+
+    @Test
+    void aSeatOfAnotherEventIsRefusedAndNothingIsHeld() {
+        TestEvent event = upstreams.onSale(10);
+        TestEvent other = upstreams.onSale(10);
+
+        var response = hold(buyer, event.id(), List.of(event.seatIds().getFirst(), other.seatIds().getFirst()));
+
+        assertProblem(response, 400, "seats-not-in-event");
+        assertThat(response.body()).contains(other.seatIds().getFirst().toString());
+        assertNothingHeld(event);
+        assertNothingHeld(other);
+    }
+
+    @Test
+    void aSeatHeldBySomeoneElseRefusesTheWholeHold() {
+        TestEvent event = upstreams.onSale(10);
+        UUID first = held(UUID.randomUUID(), event.id(), event.seats(0, 1));
+
+        var response = hold(buyer, event.id(), event.seats(1, 2));
+
+        assertProblem(response, 409, "seats-unavailable");
+        assertThat(json(response, "$.seats[0].seatId").toString()).isEqualTo(event.seatIds().get(1).toString());
+        assertThat(json(response, "$.seats[0].state").toString()).isEqualTo("HELD");
+        assertThat(liveSeats(event.id())).isEqualTo(Map.of(event.seatIds().get(0), first, event.seatIds().get(1), first));
+        assertThat(heldInRedis(event.id())).as("seat 2 was not taken")
+                .containsExactlyInAnyOrder(event.seatIds().get(0).toString(), event.seatIds().get(1).toString());
+        assertNoReservationOf(buyer);
+    }
+
+    @Test
+    void aSoldSeatIsRefusedAndNothingIsHeld() {
+        TestEvent event = upstreams.onSale(10);
+        upstreams.sold(event.id(), event.seatIds().get(3));
+
+        var response = hold(buyer, event.id(), event.seats(2, 3));
+
+        assertProblem(response, 409, "seats-unavailable");
+        assertThat(json(response, "$.seats[0].state").toString()).isEqualTo("SOLD");
+        assertNothingHeld(event);
+    }
+
+    @Test
+    void withoutAValidAdmissionTokenNothingIsHeld() {
+        TestEvent event = upstreams.onSale(10);
+        TestEvent other = upstreams.onSale(10);
+        List<UUID> seats = event.seats(0);
+        String expired = upstreams.admit(buyer, event.id());
+        upstreams.endAdmission(expired);
+
+        assertProblem(call("POST", "/api/reservations", buyer, """
+                {"eventId":"%s","seatIds":%s}""".formatted(event.id(), jsonIds(seats))), 400, "validation-failed");
+        assertProblem(hold(buyer, event.id(), seats, "qr_made-up"), 403, "admission-token-invalid");
+        assertProblem(hold(buyer, event.id(), seats, expired), 403, "admission-token-invalid");
+        assertProblem(hold(buyer, event.id(), seats, upstreams.admit(UUID.randomUUID(), event.id())), 403,
+                "admission-token-invalid");
+        assertProblem(hold(buyer, event.id(), seats, upstreams.admit(buyer, other.id())), 403, "admission-token-invalid");
+
+        assertNothingHeld(event);
+    }
+
+    @Test
+    void onlyAnEventOnSaleCanBeHeld() {
+        TestEvent event = upstreams.onSale(10);
+        upstreams.status(event.id(), "SOLD_OUT");
+
+        assertProblem(hold(buyer, UUID.randomUUID(), event.seats(0)), 404, "event-not-found");
+        assertProblem(hold(buyer, event.id(), event.seats(0)), 409, "event-not-on-sale");
+        assertNothingHeld(event);
+    }
+
+    @Test
+    void aBuyerHasOneHoldPerEventAndChangesItForMoreSeats() {
+        TestEvent event = upstreams.onSale(10);
+        UUID first = held(buyer, event.id(), event.seats(0, 1, 2, 3));
+
+        assertProblem(hold(buyer, event.id(), event.seats(4)), 409, "hold-exists");
+
+        assertThat(liveSeats(event.id())).containsOnlyKeys(event.seats(0, 1, 2, 3)).containsValue(first);
+        assertThat(heldInRedis(event.id())).doesNotContain(event.seatIds().get(4).toString());
+    }
+
+    @Test
+    void theDatabaseRefusesASeatLiveInAnotherReservationWhenRedisHasLostItsHolds() {
+        TestEvent event = upstreams.onSale(10);
+        UUID first = held(UUID.randomUUID(), event.id(), event.seats(0, 1));
+        redis.delete(List.of(HoldKeys.seat(event.id(), event.seatIds().get(1)), HoldKeys.heldIndex(event.id())));
+
+        assertProblem(hold(buyer, event.id(), event.seats(1, 2)), 409, "seats-unavailable");
+
+        assertThat(liveSeats(event.id())).isEqualTo(Map.of(event.seatIds().get(0), first, event.seatIds().get(1), first));
+        assertThat(redis.hasKey(HoldKeys.seat(event.id(), event.seatIds().get(2)))).as("given back").isFalse();
+        assertThat(redis.hasKey(HoldKeys.seat(event.id(), event.seatIds().get(1)))).isFalse();
+        assertThat(redis.opsForValue().get(HoldKeys.seat(event.id(), event.seatIds().get(0))))
+                .as("another reservation's hold is never given back").isEqualTo(first.toString());
+        assertNoReservationOf(buyer);
+    }
+
+    private void assertNothingHeld(TestEvent event) {
+        assertThat(liveSeats(event.id())).isEmpty();
+        assertThat(heldInRedis(event.id())).isEmpty();
+        for (UUID seat : event.seatIds()) {
+            assertThat(redis.hasKey(HoldKeys.seat(event.id(), seat))).isFalse();
+        }
+        assertNoReservationOf(buyer);
+    }
+
+    private void assertNoReservationOf(UUID user) {
+        assertThat(jdbc.sql("SELECT count(*) FROM reservations WHERE user_id = :user").param("user", user)
+                .query(Long.class).single()).isZero();
+        HttpResponse<String> mine = call("GET", "/api/reservations", user, null);
+        assertThat(json(mine, "$.totalItems").toString()).isEqualTo("0");
+    }
+}
