@@ -35,7 +35,7 @@ public record GatewayProperties(
     public record Cors(
             @DefaultValue({"http://localhost:5173", "http://localhost:8080"}) List<String> allowedOrigins,
             @DefaultValue({"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) List<String> allowedMethods,
-            @DefaultValue({"Authorization", "Content-Type", "Accept", "Accept-Language", "Idempotency-Key",
+            @DefaultValue({"Authorization", "Content-Type", "Accept", "Accept-Language", "Idempotency-Key", "X-Payment-Token",
                     "Last-Event-ID", "X-Requested-With"}) List<String> allowedHeaders,
             @DefaultValue({"Location", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining"})
             List<String> exposedHeaders,

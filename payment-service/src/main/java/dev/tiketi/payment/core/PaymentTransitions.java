@@ -1,6 +1,8 @@
 package dev.tiketi.payment.core;
 
 import dev.tiketi.payment.gateway.Approved;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -25,11 +27,13 @@ public class PaymentTransitions {
     private final PaymentStore store;
     private final PaymentEvents events;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    PaymentTransitions(PaymentStore store, PaymentEvents events, Clock clock) {
+    PaymentTransitions(PaymentStore store, PaymentEvents events, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.events = events;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** PENDING → SUCCESS with {@code PaymentSucceeded}. */
@@ -38,6 +42,7 @@ public class PaymentTransitions {
         Optional<Payment> changed = store.succeed(paymentId, approval.transactionId(), approval.approvedAt(), now());
         changed.ifPresent(payment -> {
             events.succeeded(payment);
+            count(payment);
             log.info("Payment {} SUCCESS ({} KRW, reservation {})", payment.id(), payment.amount(),
                     payment.reservationId());
         });
@@ -50,6 +55,7 @@ public class PaymentTransitions {
         Optional<Payment> changed = store.fail(paymentId, code, message, now());
         changed.ifPresent(payment -> {
             events.failed(payment);
+            count(payment);
             log.info("Payment {} FAILED: {} ({})", payment.id(), code, message);
         });
         return changed;
@@ -72,9 +78,20 @@ public class PaymentTransitions {
         Optional<Payment> changed = store.refunded(paymentId, refundedAt, now());
         changed.ifPresent(payment -> {
             events.refunded(payment);
+            count(payment);
             log.info("Payment {} REFUNDED ({} KRW)", payment.id(), payment.amount());
         });
         return changed;
+    }
+
+    /** Prometheus: {@code tiketi_payments_total{outcome="SUCCESS|FAILED|REFUNDED", provider}}. */
+    private void count(Payment payment) {
+        Counter.builder("tiketi.payments")
+                .description("Payments that reached an outcome")
+                .tag("outcome", payment.status().name())
+                .tag("provider", payment.provider())
+                .register(meters)
+                .increment();
     }
 
     private Instant now() {

@@ -42,6 +42,8 @@ class PaymentRequestTest extends PaymentIntegrationTest {
         var payload = codec.payload(event, PaymentSucceeded.class);
         assertThat(payload).isEqualTo(new PaymentSucceeded(paymentId, buyer.reservation().id(), buyer.userId(),
                 330_000, "SIMULATED", payload.approvedAt()));
+        assertThat(get("/actuator/prometheus", null).body())
+                .contains("tiketi_payments_total{application=\"payment-service\",outcome=\"SUCCESS\",provider=\"SIMULATED\"}");
     }
 
     @Test
