@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -80,11 +79,7 @@ public final class BenchmarkRunner {
                 // two cores shared with the build and other processes start slower than a quiet laptop
                 .withStartTimeout(Duration.ofSeconds(240))
                 .withProgress(line -> System.out.println("  [platform] " + line));
-        List<String> jvmOptions = new ArrayList<>(defaults.serviceJvmOptions());
-        jvmOptions.add(PUBLIC_READ_LIMIT_OVERRIDE);
-        PlatformOptions options = new PlatformOptions(defaults.rootDirectory(), defaults.dataDirectory(),
-                defaults.services(), defaults.ports(), jvmOptions, defaults.profiles(), defaults.startTimeout(),
-                defaults.stopTimeout(), defaults.progress());
+        PlatformOptions options = defaults.withAddedServiceJvmOptions(List.of(PUBLIC_READ_LIMIT_OVERRIDE));
 
         Platform platform = new Platform(options);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "tiketi-bench-stop"));

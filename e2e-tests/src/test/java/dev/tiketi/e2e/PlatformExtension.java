@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Boots the whole platform once per test JVM, through the same launcher as {@code ./tiketi start}, on free
@@ -22,6 +23,19 @@ import java.time.Duration;
  * tokens with the real key (expired or tampered ones) as well as with foreign keys.
  */
 public class PlatformExtension implements ParameterResolver {
+
+    /**
+     * Shorter than production so that the saga's time-driven paths (a hold running out, a lost PG answer being
+     * reconciled) happen within a test: holds last 30 s; the PG is given 2 s; a payment PENDING for 3 s is
+     * asked about (reconciliation looks every second).
+     */
+    static final List<String> SAGA_TIMINGS = List.of(
+            "-Dtiketi.reservation.hold-ttl=30s",
+            "-Dtiketi.payment.pg-timeout=2s",
+            "-Dtiketi.payment.reconcile.pending-after=3s",
+            "-Dtiketi.payment.reconcile.interval=1s",
+            "-Dtiketi.payment.reconcile.backoff=1s",
+            "-Dtiketi.payment.refund.interval=1s");
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PlatformExtension.class);
 
@@ -47,6 +61,7 @@ public class PlatformExtension implements ParameterResolver {
                     .withDataDirectory(data)
                     .withPorts(PortPlan.freePorts(Topology.load()))
                     .withStartTimeout(Duration.ofSeconds(240))
+                    .withAddedServiceJvmOptions(SAGA_TIMINGS)
                     .withProgress(line -> System.out.println("[platform] " + line));
             RunningPlatform platform = Platform.start(options);
             return new PlatformUnderTest(platform, key);

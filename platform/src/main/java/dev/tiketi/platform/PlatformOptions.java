@@ -4,6 +4,7 @@ import dev.tiketi.topology.Topology;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -81,6 +82,14 @@ public record PlatformOptions(
     public PlatformOptions withStartTimeout(Duration timeout) {
         return new PlatformOptions(rootDirectory, dataDirectory, services, ports, serviceJvmOptions, profiles,
                 timeout, stopTimeout, progress);
+    }
+
+    /** These JVM flags after the current ones, e.g. {@code -Dtiketi.reservation.hold-ttl=30s} for a test run. */
+    public PlatformOptions withAddedServiceJvmOptions(List<String> added) {
+        List<String> options = new ArrayList<>(serviceJvmOptions);
+        options.addAll(added);
+        return new PlatformOptions(rootDirectory, dataDirectory, services, ports, options, profiles,
+                startTimeout, stopTimeout, progress);
     }
 
     public Path serviceJar(String service) {
