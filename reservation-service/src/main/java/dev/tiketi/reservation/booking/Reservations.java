@@ -203,7 +203,8 @@ public class Reservations {
                 .query((rs, n) -> new SeatRow(rs.getObject("reservation_id", UUID.class), new ReservedSeat(
                         rs.getObject("seat_id", UUID.class), rs.getString("section"), rs.getString("row_label"),
                         rs.getInt("number"), rs.getString("grade"), rs.getLong("price"))))
-                .stream()
+                // list(), not stream(): a query's stream holds its connection until closed
+                .list().stream()
                 .collect(Collectors.groupingBy(SeatRow::reservationId,
                         Collectors.mapping(SeatRow::seat, Collectors.toList())));
         return reservations.stream()
