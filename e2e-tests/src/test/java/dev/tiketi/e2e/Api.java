@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** A small HTTP client for one base URL: JSON in, {@link Reply} out. */
 public final class Api {
@@ -36,6 +37,25 @@ public final class Api {
 
     public Reply post(String path, String json, String token) {
         return call("POST", path).json(json).bearer(token).send();
+    }
+
+    /**
+     * Opens a server-sent event stream; its lines arrive as the server writes them, until the stream ends or
+     * its body is closed. No request timeout: a stream is meant to last.
+     */
+    public HttpResponse<Stream<String>> openStream(String path, String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new UncheckedIOException("stream " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public final class Call {

@@ -4,9 +4,6 @@ import dev.tiketi.e2e.Api.Reply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,8 +46,7 @@ class ReservationE2ETest {
                 403, "admission-token-invalid");
         String admission = admitted(gateway, admin, eventId, buyerToken);
 
-        SeatStream stream = SeatStream.open(platform.platform().gatewayUrl() + "/api/seats/" + eventId + "/stream",
-                viewerToken);
+        SeatStream stream = SeatStream.open(gateway, "/api/seats/" + eventId + "/stream", viewerToken);
         try {
             stream.await("snapshot", "\"held\":[]");
 
@@ -149,8 +145,7 @@ class ReservationE2ETest {
         String eventId = eventOnSale(gateway, admin);
         List<String> seats = gateway.get("/api/events/" + eventId + "/seats", null).read("$.sections[*].rows[*].seats[*].id");
         String admission = admitted(gateway, admin, eventId, buyerToken);
-        SeatStream stream = SeatStream.open(platform.platform().gatewayUrl() + "/api/seats/" + eventId + "/stream",
-                viewerToken);
+        SeatStream stream = SeatStream.open(gateway, "/api/seats/" + eventId + "/stream", viewerToken);
         try {
             stream.await("snapshot", "\"held\":[]");
             Reply held = gateway.post("/api/reservations", holdRequest(eventId, seats.subList(7, 9), admission), buyerToken);
@@ -228,34 +223,25 @@ class ReservationE2ETest {
     /** A seat-map SSE stream read in the background: each event as {@code name} and its data line. */
     private record SeatStream(List<String> events, Stream<String> lines) implements AutoCloseable {
 
-        static SeatStream open(String url, String token) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Accept", "text/event-stream")
-                    .build();
-            try {
-                HttpResponse<Stream<String>> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                        .send(request, HttpResponse.BodyHandlers.ofLines());
-                assertThat(response.statusCode()).isEqualTo(200);
-                List<String> events = new CopyOnWriteArrayList<>();
-                Thread.ofVirtual().start(() -> {
-                    String[] name = {""};
-                    try {
-                        response.body().forEach(line -> {
-                            if (line.startsWith("event:")) {
-                                name[0] = line.substring("event:".length()).strip();
-                            } else if (line.startsWith("data:")) {
-                                events.add(name[0] + " " + line.substring("data:".length()).strip());
-                            }
-                        });
-                    } catch (RuntimeException closed) {
-                        // the test closed the stream
-                    }
-                });
-                return new SeatStream(events, response.body());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+        static SeatStream open(Api gateway, String path, String token) {
+            HttpResponse<Stream<String>> response = gateway.openStream(path, token);
+            assertThat(response.statusCode()).isEqualTo(200);
+            List<String> events = new CopyOnWriteArrayList<>();
+            Thread.ofVirtual().start(() -> {
+                String[] name = {""};
+                try {
+                    response.body().forEach(line -> {
+                        if (line.startsWith("event:")) {
+                            name[0] = line.substring("event:".length()).strip();
+                        } else if (line.startsWith("data:")) {
+                            events.add(name[0] + " " + line.substring("data:".length()).strip());
+                        }
+                    });
+                } catch (RuntimeException closed) {
+                    // the test closed the stream
+                }
+            });
+            return new SeatStream(events, response.body());
         }
 
         /** Waits for an event of this name whose data contains every fragment. */
