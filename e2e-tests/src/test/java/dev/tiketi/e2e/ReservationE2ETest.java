@@ -7,7 +7,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -177,23 +176,7 @@ class ReservationE2ETest {
 
     /** A new venue, hall (12 VIP seats at 198,000 KRW) and event whose sale has started. */
     private static String eventOnSale(Api gateway, String admin) {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Reply venue = gateway.post("/api/admin/venues",
-                "{\"name\":\"Hold Hall %s\",\"city\":\"Seoul\",\"address\":\"1 Test-ro\"}".formatted(suffix), admin);
-        assertThat(venue.status()).as(venue.body()).isEqualTo(201);
-        Reply hall = gateway.post("/api/admin/venues/" + venue.read("$.id") + "/halls", """
-                {"name":"Main","seatTemplate":{"sections":[
-                   {"name":"A","grade":"VIP","rows":[{"label":"1","seats":6},{"label":"2","seats":6}]}],
-                 "prices":{"VIP":198000}}}""", admin);
-        assertThat(hall.status()).as(hall.body()).isEqualTo(201);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Reply event = gateway.post("/api/admin/events", """
-                {"title":"Hold Test %s","artist":"Tester","description":"e2e","category":"CONCERT",
-                 "hallId":"%s","startsAt":"%s","endsAt":"%s","saleStartsAt":"%s","saleEndsAt":"%s"}""".formatted(
-                suffix, hall.read("$.id"), now.plus(Duration.ofDays(20)), now.plus(Duration.ofDays(20)).plus(Duration.ofHours(2)),
-                now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(19))), admin);
-        assertThat(event.status()).as(event.body()).isEqualTo(201);
-        String eventId = event.read("$.id");
+        String eventId = Sale.createEventOnSale(gateway, admin, "Hold Test", 6, 198_000);
         assertThat(gateway.get("/api/events/" + eventId, null).<String>read("$.status")).isEqualTo("ON_SALE");
         return eventId;
     }

@@ -43,29 +43,41 @@ final class Sale {
     static Sale open(PlatformUnderTest platform) {
         Api gateway = platform.gateway();
         String admin = platform.token(UUID.randomUUID(), "ADMIN");
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Reply venue = gateway.post("/api/admin/venues",
-                "{\"name\":\"Saga Hall %s\",\"city\":\"Seoul\",\"address\":\"1 Test-ro\"}".formatted(suffix), admin);
-        assertThat(venue.status()).as(venue.body()).isEqualTo(201);
-        Reply hall = gateway.post("/api/admin/venues/" + venue.read("$.id") + "/halls", """
-                {"name":"Main","seatTemplate":{"sections":[
-                   {"name":"A","grade":"VIP","rows":[{"label":"1","seats":20},{"label":"2","seats":20}]}],
-                 "prices":{"VIP":110000}}}""", admin);
-        assertThat(hall.status()).as(hall.body()).isEqualTo(201);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Reply event = gateway.post("/api/admin/events", """
-                {"title":"Saga %s","artist":"e2e","description":"e2e","category":"CONCERT",
-                 "hallId":"%s","startsAt":"%s","endsAt":"%s","saleStartsAt":"%s","saleEndsAt":"%s"}""".formatted(
-                suffix, hall.read("$.id"), now.plus(Duration.ofDays(40)), now.plus(Duration.ofDays(40)).plusSeconds(10_800),
-                now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(30))), admin);
-        assertThat(event.status()).as(event.body()).isEqualTo(201);
-        String eventId = event.read("$.id");
+        String eventId = createEventOnSale(gateway, admin, "Saga", 20, 110_000);
         Reply policy = gateway.call("PUT", "/api/admin/queue/" + eventId + "/policy")
                 .json("{\"type\":\"FIXED_RATE\",\"ratePerSecond\":500}").bearer(admin).send();
         assertThat(policy.status()).as(policy.body()).isEqualTo(200);
         Reply seats = gateway.get("/api/events/" + eventId + "/seats", null);
         assertThat(seats.status()).as(seats.body()).isEqualTo(200);
         return new Sale(platform, admin, eventId, seats.read("$.sections[*].rows[*].seats[*].id"));
+    }
+
+    /**
+     * A new venue, a hall of two rows of {@code seatsPerRow} VIP seats at {@code price} KRW, and an event in it
+     * 40 days ahead whose sale has started.
+     *
+     * @return the event's id
+     */
+    static String createEventOnSale(Api gateway, String admin, String name, int seatsPerRow, long price) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Reply venue = gateway.post("/api/admin/venues",
+                "{\"name\":\"%s Hall %s\",\"city\":\"Seoul\",\"address\":\"1 Test-ro\"}".formatted(name, suffix),
+                admin);
+        assertThat(venue.status()).as(venue.body()).isEqualTo(201);
+        Reply hall = gateway.post("/api/admin/venues/" + venue.read("$.id") + "/halls", """
+                {"name":"Main","seatTemplate":{"sections":[
+                   {"name":"A","grade":"VIP","rows":[{"label":"1","seats":%d},{"label":"2","seats":%d}]}],
+                 "prices":{"VIP":%d}}}""".formatted(seatsPerRow, seatsPerRow, price), admin);
+        assertThat(hall.status()).as(hall.body()).isEqualTo(201);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Reply event = gateway.post("/api/admin/events", """
+                {"title":"%s %s","artist":"e2e","description":"e2e","category":"CONCERT",
+                 "hallId":"%s","startsAt":"%s","endsAt":"%s","saleStartsAt":"%s","saleEndsAt":"%s"}""".formatted(
+                name, suffix, hall.read("$.id"), now.plus(Duration.ofDays(40)),
+                now.plus(Duration.ofDays(40)).plusSeconds(10_800), now.minus(Duration.ofMinutes(1)),
+                now.plus(Duration.ofDays(30))), admin);
+        assertThat(event.status()).as(event.body()).isEqualTo(201);
+        return event.read("$.id");
     }
 
     /** A new buyer, through the waiting room, holding {@code count} seats nobody else was given. */
