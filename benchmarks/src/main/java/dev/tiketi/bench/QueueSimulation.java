@@ -1,0 +1,158 @@
+package dev.tiketi.bench;
+
+import dev.tiketi.platform.SigningKey;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.FeederBuilder;
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Simulation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * SPEC section 4, waiting room, through the gateway: queue status ≥ 4,000 requests/s with p99 ≤ 30 ms, queue
+ * enter ≥ 2,000 requests/s with p99 ≤ 50 ms, and with 1,000,000 people waiting in one event both p99s within
+ * 1.5× of the figure with 1,000 waiting. One run measures one waiting count ({@code bench.waiting}, default
+ * 1,000); the comparison is a second run with {@code -Dbench.waiting=1000000}, everything else equal.
+ *
+ * <p>Set-up, not measured: one admin login; a venue, a 1,000-seat hall and an event on sale; the event's
+ * admission paused, so nobody leaves the queue; the waiting room filled directly in Redis with
+ * {@code bench.waiting} people ({@link WaitingRoomFill}); access tokens signed with the platform's key
+ * ({@link SyntheticUsers}) for {@code bench.pollers} of them (default 1,000, spread over the whole queue) and for
+ * every user that will enter.
+ *
+ * <p>Load, an open model, in phases one after the other: a warm-up of {@value #WARM_UP_SECONDS} s (status and
+ * enter each ramping from 1 to {@code bench.warmUpRate}/s, default 500: the service JVMs start cold); a
+ * {@value #RAMP_SECONDS} s ramp to {@code bench.statusRate} (default 4,000) status polls/s, then that rate for
+ * {@code bench.seconds} (default 30), each poll by a poller in turn; then the same for enters at
+ * {@code bench.enterRate} (default 2,000), each a new user. Status goes first so that it sees exactly
+ * {@code bench.waiting} people; the enters then add to the queue (about 75,000 with the defaults).
+ *
+ * <p>Throughput: arrivals keep coming at the set rate whatever the answers do, so a platform that cannot keep
+ * up queues them, which shows as latency growing without bound and, past the gateway's 5 s timeout, as failed
+ * requests. The p99 and no-KO assertions at the set rate therefore also assert the throughput. (Gatling's own
+ * requests/s assertion is a mean over the whole run, warm-up and ramps included, and would say nothing.)
+ */
+public class QueueSimulation extends Simulation {
+
+    static final int WARM_UP_SECONDS = 20;
+    static final int RAMP_SECONDS = 10;
+    static final Duration WARM_UP = Duration.ofSeconds(WARM_UP_SECONDS);
+    static final Duration RAMP = Duration.ofSeconds(RAMP_SECONDS);
+
+    private final WaitingRoomFill waitingRoom;
+    private final UUID eventId;
+
+    public QueueSimulation() {
+        BenchConfig config = BenchConfig.load();
+        int waiting = Integer.getInteger("bench.waiting", 1_000);
+        int pollers = Integer.getInteger("bench.pollers", Math.min(waiting, 1_000));
+        int statusRate = Integer.getInteger("bench.statusRate", 4_000);
+        int enterRate = Integer.getInteger("bench.enterRate", 2_000);
+        int warmUpRate = Integer.getInteger("bench.warmUpRate", 500);
+        Duration steady = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
+        SigningKey signingKey = config.requireSigningKey();
+
+        TiketiClient admin = TiketiClient.admin(config);
+        String runTag = CatalogPayloads.runTag();
+        String venueId = admin.create("/api/admin/venues", CatalogPayloads.venue(runTag));
+        String hallId = admin.create("/api/admin/venues/" + venueId + "/halls",
+                CatalogPayloads.gridHall("Queue Hall " + runTag, 2, 10, 50));
+        eventId = UUID.fromString(admin.create("/api/admin/events",
+                CatalogPayloads.concertOnSale("Bench queue " + runTag, hallId, Instant.now())));
+        admin.post("/api/admin/queue/" + eventId + "/pause", Map.of());
+
+        waitingRoom = new WaitingRoomFill(config.redisHost(), config.redisPort());
+        List<Map<String, Object>> polling = SyntheticUsers.signed(signingKey,
+                waitingRoom.fill(eventId, waiting, pollers));
+        int warmUpEnters = arrivals(1, warmUpRate, WARM_UP);
+        int rampEnters = arrivals(enterRate / 10.0, enterRate, RAMP);
+        int steadyEnters = arrivals(enterRate, enterRate, steady);
+        List<Map<String, Object>> entering = SyntheticUsers.signed(signingKey,
+                SyntheticUsers.fresh(warmUpEnters + rampEnters + steadyEnters));
+        waitingRoom.awaitPersistence();
+
+        String label = String.format(Locale.ROOT, " (%,d waiting)", waiting);
+        String status = "GET /api/queue/{id}/status" + label;
+        String enter = "POST /api/queue/{id}/enter" + label;
+        FeederBuilder<Object> pollerFeeder = listFeeder(polling).circular();
+        OpenInjectionStep warmUpRamp = rampUsersPerSec(1).to(warmUpRate).during(WARM_UP);
+
+        // each phase starts when the one before has finished (andThen), so they are built from the last one back
+        PopulationBuilder enterPhase = scenario("enter")
+                .feed(listFeeder(entering.subList(warmUpEnters + rampEnters, entering.size())).queue())
+                .exec(enterQueue(enter))
+                .injectOpen(constantUsersPerSec(enterRate).during(steady));
+        PopulationBuilder enterRamp = scenario("enter ramp")
+                .feed(listFeeder(entering.subList(warmUpEnters, warmUpEnters + rampEnters)).queue())
+                .exec(enterQueue("enter ramp"))
+                .injectOpen(rampUsersPerSec(enterRate / 10.0).to(enterRate).during(RAMP))
+                .andThen(enterPhase);
+        PopulationBuilder statusPhase = scenario("status").feed(pollerFeeder).exec(pollStatus(status))
+                .injectOpen(constantUsersPerSec(statusRate).during(steady))
+                .andThen(enterRamp);
+        PopulationBuilder statusRamp = scenario("status ramp").feed(pollerFeeder).exec(pollStatus("status ramp"))
+                .injectOpen(rampUsersPerSec(statusRate / 10.0).to(statusRate).during(RAMP))
+                .andThen(statusPhase);
+        PopulationBuilder warmUpStatus = scenario("warm-up status")
+                .feed(pollerFeeder).exec(pollStatus("warm-up status"))
+                .injectOpen(warmUpRamp)
+                .andThen(statusRamp);
+        // as long as the status warm-up, so the status ramp starts on a quiet platform
+        PopulationBuilder warmUpEnter = scenario("warm-up enter")
+                .feed(listFeeder(entering.subList(0, warmUpEnters)).queue())
+                .exec(enterQueue("warm-up enter"))
+                .injectOpen(warmUpRamp);
+
+        setUp(warmUpStatus, warmUpEnter)
+                .protocols(config.httpProtocol())
+                // arrivals stop by themselves; this only cuts off answers that never come
+                .maxDuration(WARM_UP.plus(RAMP.plus(steady).multipliedBy(2)).plusSeconds(60))
+                .assertions(
+                        details(status).responseTime().percentile(99.0).lte(30),
+                        details(enter).responseTime().percentile(99.0).lte(50),
+                        global().failedRequests().count().is(0L));
+    }
+
+    /** The benchmark's people leave the platform again, a million mappings in Redis included. */
+    @Override
+    public void after() {
+        waitingRoom.clear(eventId);
+        waitingRoom.close();
+    }
+
+    private ChainBuilder pollStatus(String name) {
+        return exec(http(name).get("/api/queue/" + eventId + "/status")
+                .header("Authorization", "Bearer #{" + SyntheticUsers.TOKEN + "}")
+                .check(status().is(200)));
+    }
+
+    private ChainBuilder enterQueue(String name) {
+        return exec(http(name).post("/api/queue/" + eventId + "/enter")
+                .header("Authorization", "Bearer #{" + SyntheticUsers.TOKEN + "}")
+                .check(status().is(200)));
+    }
+
+    /**
+     * How many users an open injection from {@code from}/s to {@code to}/s over {@code duration} starts, with a
+     * margin: a queue feeder that runs dry stops the whole simulation.
+     */
+    private static int arrivals(double from, double to, Duration duration) {
+        return (int) Math.ceil((from + to) / 2 * duration.toSeconds() * 1.02) + 10;
+    }
+}
