@@ -3,7 +3,6 @@ package dev.tiketi.bench;
 import dev.tiketi.platform.SigningKey;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.FeederBuilder;
-import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 
@@ -14,9 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
@@ -33,15 +34,17 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * <p>Set-up, not measured: one admin login; a venue, a 1,000-seat hall and an event on sale; the event's
  * admission paused, so nobody leaves the queue; the waiting room filled directly in Redis with
  * {@code bench.waiting} people ({@link WaitingRoomFill}); access tokens signed with the platform's key
- * ({@link SyntheticUsers}) for {@code bench.pollers} of them (default 1,000, spread over the whole queue) and for
- * every user that will enter.
+ * ({@link SyntheticUsers}) for {@code bench.pollers} of them (default 1,000, spread over the whole queue), for
+ * {@value #WARM_UP_ENTERING} who enter during the warm-up and for every user that will enter afterwards.
  *
- * <p>Load, an open model, in phases one after the other: a warm-up of {@value #WARM_UP_SECONDS} s (status and
- * enter each ramping from 1 to {@code bench.warmUpRate}/s, default 500: the service JVMs start cold); a
- * {@value #RAMP_SECONDS} s ramp to {@code bench.statusRate} (default 4,000) status polls/s, then that rate for
- * {@code bench.seconds} (default 30), each poll by a poller in turn; then the same for enters at
- * {@code bench.enterRate} (default 2,000), each a new user. Status goes first so that it sees exactly
- * {@code bench.waiting} people; the enters then add to the queue (about 75,000 with the defaults).
+ * <p>Load, in phases one after the other. A warm-up, not measured: {@code bench.warmUpUsers} (default 16)
+ * virtual users each polling status and entering in a loop for {@code bench.warmUpSeconds} (default 30), a closed
+ * model, so that the service JVMs compile their hot code without being pushed past what they manage cold (an
+ * open model did that: seconds-long answers, the gateway's circuit breaker opened, and the measured phases that
+ * followed saw its 503s). Then, an open model: a {@value #RAMP_SECONDS} s ramp to {@code bench.statusRate}
+ * (default 4,000) status polls/s, that rate for {@code bench.seconds} (default 30), each poll by a poller in turn;
+ * then the same for enters at {@code bench.enterRate} (default 2,000), each a new user. Status goes first so that
+ * it sees exactly {@code bench.waiting} people; the enters then add to the queue (about 70,000 with the defaults).
  *
  * <p>Throughput: arrivals keep coming at the set rate whatever the answers do, so a platform that cannot keep
  * up queues them, which shows as latency growing without bound and, past the gateway's 5 s timeout, as failed
@@ -50,10 +53,10 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  */
 public class QueueSimulation extends Simulation {
 
-    static final int WARM_UP_SECONDS = 20;
     static final int RAMP_SECONDS = 10;
-    static final Duration WARM_UP = Duration.ofSeconds(WARM_UP_SECONDS);
     static final Duration RAMP = Duration.ofSeconds(RAMP_SECONDS);
+    /** Users the warm-up enters over and over: entering again keeps one's place, the code path is the same. */
+    static final int WARM_UP_ENTERING = 1_000;
 
     private final WaitingRoomFill waitingRoom;
     private final UUID eventId;
@@ -64,7 +67,8 @@ public class QueueSimulation extends Simulation {
         int pollers = Integer.getInteger("bench.pollers", Math.min(waiting, 1_000));
         int statusRate = Integer.getInteger("bench.statusRate", 4_000);
         int enterRate = Integer.getInteger("bench.enterRate", 2_000);
-        int warmUpRate = Integer.getInteger("bench.warmUpRate", 500);
+        int warmUpUsers = Integer.getInteger("bench.warmUpUsers", 16);
+        Duration warmUp = Duration.ofSeconds(Integer.getInteger("bench.warmUpSeconds", 30));
         Duration steady = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
         SigningKey signingKey = config.requireSigningKey();
 
@@ -80,7 +84,7 @@ public class QueueSimulation extends Simulation {
         waitingRoom = new WaitingRoomFill(config.redisHost(), config.redisPort());
         List<Map<String, Object>> polling = SyntheticUsers.signed(signingKey,
                 waitingRoom.fill(eventId, waiting, pollers));
-        int warmUpEnters = arrivals(1, warmUpRate, WARM_UP);
+        int warmUpEnters = WARM_UP_ENTERING;
         int rampEnters = arrivals(enterRate / 10.0, enterRate, RAMP);
         int steadyEnters = arrivals(enterRate, enterRate, steady);
         List<Map<String, Object>> entering = SyntheticUsers.signed(signingKey,
@@ -91,7 +95,6 @@ public class QueueSimulation extends Simulation {
         String status = "GET /api/queue/{id}/status" + label;
         String enter = "POST /api/queue/{id}/enter" + label;
         FeederBuilder<Object> pollerFeeder = listFeeder(polling).circular();
-        OpenInjectionStep warmUpRamp = rampUsersPerSec(1).to(warmUpRate).during(WARM_UP);
 
         // each phase starts when the one before has finished (andThen), so they are built from the last one back
         PopulationBuilder enterPhase = scenario("enter")
@@ -109,20 +112,17 @@ public class QueueSimulation extends Simulation {
         PopulationBuilder statusRamp = scenario("status ramp").feed(pollerFeeder).exec(pollStatus("status ramp"))
                 .injectOpen(rampUsersPerSec(statusRate / 10.0).to(statusRate).during(RAMP))
                 .andThen(statusPhase);
-        PopulationBuilder warmUpStatus = scenario("warm-up status")
-                .feed(pollerFeeder).exec(pollStatus("warm-up status"))
-                .injectOpen(warmUpRamp)
+        FeederBuilder<Object> warmUpEnterFeeder = listFeeder(entering.subList(0, warmUpEnters)).circular();
+        PopulationBuilder warmUpPhase = scenario("warm-up")
+                .during(warmUp).on(feed(pollerFeeder).exec(pollStatus("warm-up status"))
+                        .feed(warmUpEnterFeeder).exec(enterQueue("warm-up enter")))
+                .injectOpen(atOnceUsers(warmUpUsers))
                 .andThen(statusRamp);
-        // as long as the status warm-up, so the status ramp starts on a quiet platform
-        PopulationBuilder warmUpEnter = scenario("warm-up enter")
-                .feed(listFeeder(entering.subList(0, warmUpEnters)).queue())
-                .exec(enterQueue("warm-up enter"))
-                .injectOpen(warmUpRamp);
 
-        setUp(warmUpStatus, warmUpEnter)
+        setUp(warmUpPhase)
                 .protocols(config.httpProtocol())
                 // arrivals stop by themselves; this only cuts off answers that never come
-                .maxDuration(WARM_UP.plus(RAMP.plus(steady).multipliedBy(2)).plusSeconds(60))
+                .maxDuration(warmUp.plus(RAMP.plus(steady).multipliedBy(2)).plusSeconds(60))
                 .assertions(
                         details(status).responseTime().percentile(99.0).lte(30),
                         details(enter).responseTime().percentile(99.0).lte(50),
