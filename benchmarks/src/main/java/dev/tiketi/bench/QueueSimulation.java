@@ -38,8 +38,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * {@value #WARM_UP_ENTERING} who enter during the warm-up and for every user that will enter afterwards.
  *
  * <p>Load, in phases one after the other. A warm-up, not measured: {@code bench.warmUpUsers} (default 16)
- * virtual users each polling status and entering in a loop for {@code bench.warmUpSeconds} (default 60; on the
- * 2-core box a fresh platform's throughput kept rising for about that long), a closed model, so that the service
+ * virtual users each polling status and entering in a loop for {@code bench.warmUpSeconds} (default 120: on the
+ * 2-core box a fresh platform's throughput still rose after 60 s of this, and status polls measured after a 60 s
+ * warm-up queued up at a rate that enters, measured later, handled easily), a closed model, so that the service
  * JVMs compile their hot code without being pushed past what they manage cold (an open model did that:
  * seconds-long answers, the gateway's circuit breaker opened, and the measured phases that followed saw its 503s). Then, an open model: a {@value #RAMP_SECONDS} s ramp to {@code bench.statusRate}
  * (default 4,000) status polls/s, that rate for {@code bench.seconds} (default 30), each poll by a poller in turn;
@@ -68,7 +69,7 @@ public class QueueSimulation extends Simulation {
         int statusRate = Integer.getInteger("bench.statusRate", 4_000);
         int enterRate = Integer.getInteger("bench.enterRate", 2_000);
         int warmUpUsers = Integer.getInteger("bench.warmUpUsers", 16);
-        Duration warmUp = Duration.ofSeconds(Integer.getInteger("bench.warmUpSeconds", 60));
+        Duration warmUp = Duration.ofSeconds(Integer.getInteger("bench.warmUpSeconds", 120));
         Duration steady = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
         SigningKey signingKey = config.requireSigningKey();
 
