@@ -42,8 +42,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * 2-core box a fresh platform's throughput still rose after 60 s of this, and status polls measured after a 60 s
  * warm-up queued up at a rate that enters, measured later, handled easily), a closed model, so that the service
  * JVMs compile their hot code without being pushed past what they manage cold (an open model did that:
- * seconds-long answers, the gateway's circuit breaker opened, and the measured phases that followed saw its 503s). Then, an open model: a {@value #RAMP_SECONDS} s ramp to {@code bench.statusRate}
- * (default 4,000) status polls/s, that rate for {@code bench.seconds} (default 30), each poll by a poller in turn;
+ * seconds-long answers, the gateway's circuit breaker opened, and the measured phases that followed saw its 503s).
+ * Then, an open model: a {@value #RAMP_SECONDS} s ramp to {@code bench.statusRate} (default 4,000) status
+ * polls/s, that rate for {@code bench.seconds} (default 30), each poll by a poller in turn;
  * then the same for enters at {@code bench.enterRate} (default 2,000), each a new user. Status goes first so that
  * it sees exactly {@code bench.waiting} people; the enters then add to the queue (about 70,000 with the defaults).
  *
@@ -85,11 +86,10 @@ public class QueueSimulation extends Simulation {
         waitingRoom = new WaitingRoomFill(config.redisHost(), config.redisPort());
         List<Map<String, Object>> polling = SyntheticUsers.signed(signingKey,
                 waitingRoom.fill(eventId, waiting, pollers));
-        int warmUpEnters = WARM_UP_ENTERING;
         int rampEnters = arrivals(enterRate / 10.0, enterRate, RAMP);
         int steadyEnters = arrivals(enterRate, enterRate, steady);
         List<Map<String, Object>> entering = SyntheticUsers.signed(signingKey,
-                SyntheticUsers.fresh(warmUpEnters + rampEnters + steadyEnters));
+                SyntheticUsers.fresh(WARM_UP_ENTERING + rampEnters + steadyEnters));
         waitingRoom.awaitPersistence();
 
         String label = String.format(Locale.ROOT, " (%,d waiting)", waiting);
@@ -99,11 +99,11 @@ public class QueueSimulation extends Simulation {
 
         // each phase starts when the one before has finished (andThen), so they are built from the last one back
         PopulationBuilder enterPhase = scenario("enter")
-                .feed(listFeeder(entering.subList(warmUpEnters + rampEnters, entering.size())).queue())
+                .feed(listFeeder(entering.subList(WARM_UP_ENTERING + rampEnters, entering.size())).queue())
                 .exec(enterQueue(enter))
                 .injectOpen(constantUsersPerSec(enterRate).during(steady));
         PopulationBuilder enterRamp = scenario("enter ramp")
-                .feed(listFeeder(entering.subList(warmUpEnters, warmUpEnters + rampEnters)).queue())
+                .feed(listFeeder(entering.subList(WARM_UP_ENTERING, WARM_UP_ENTERING + rampEnters)).queue())
                 .exec(enterQueue("enter ramp"))
                 .injectOpen(rampUsersPerSec(enterRate / 10.0).to(enterRate).during(RAMP))
                 .andThen(enterPhase);
@@ -113,7 +113,7 @@ public class QueueSimulation extends Simulation {
         PopulationBuilder statusRamp = scenario("status ramp").feed(pollerFeeder).exec(pollStatus("status ramp"))
                 .injectOpen(rampUsersPerSec(statusRate / 10.0).to(statusRate).during(RAMP))
                 .andThen(statusPhase);
-        FeederBuilder<Object> warmUpEnterFeeder = listFeeder(entering.subList(0, warmUpEnters)).circular();
+        FeederBuilder<Object> warmUpEnterFeeder = listFeeder(entering.subList(0, WARM_UP_ENTERING)).circular();
         PopulationBuilder warmUpPhase = scenario("warm-up")
                 .during(warmUp).on(feed(pollerFeeder).exec(pollStatus("warm-up status"))
                         .feed(warmUpEnterFeeder).exec(enterQueue("warm-up enter")))
