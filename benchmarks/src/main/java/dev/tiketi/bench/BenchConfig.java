@@ -1,8 +1,13 @@
 package dev.tiketi.bench;
 
+import dev.tiketi.platform.PortPlan;
+import dev.tiketi.platform.SigningKey;
+import dev.tiketi.topology.Topology;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -17,8 +22,14 @@ import static io.gatling.javaapi.http.HttpDsl.http;
  * @param adminEmail    {@code bench.adminEmail} / {@code BENCH_ADMIN_EMAIL}, default the demo admin
  * @param adminPassword {@code bench.adminPassword} / {@code BENCH_ADMIN_PASSWORD}, default the demo admin's
  *                      local-development password
+ * @param signingKey    the platform's JWT signing key (PEM), for simulations that sign tokens for synthetic users;
+ *                      {@code bench.signingKey} / {@code BENCH_SIGNING_KEY} (the runner sets it)
+ * @param redisHost     the platform's Redis, for simulations that set up state directly; {@code bench.redisHost} /
+ *                      {@code BENCH_REDIS_HOST}, default localhost
+ * @param redisPort     {@code bench.redisPort} / {@code BENCH_REDIS_PORT}, default the topology's Redis port
  */
-public record BenchConfig(URI baseUrl, Optional<String> adminToken, String adminEmail, String adminPassword) {
+public record BenchConfig(URI baseUrl, Optional<String> adminToken, String adminEmail, String adminPassword,
+                          Optional<Path> signingKey, String redisHost, int redisPort) {
 
     public static BenchConfig load() {
         String baseUrl = setting("bench.baseUrl", "BENCH_BASE_URL").orElse("http://localhost:8080");
@@ -26,7 +37,23 @@ public record BenchConfig(URI baseUrl, Optional<String> adminToken, String admin
                 URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl),
                 setting("bench.adminToken", "BENCH_ADMIN_TOKEN"),
                 setting("bench.adminEmail", "BENCH_ADMIN_EMAIL").orElse("admin@tiketi.local"),
-                setting("bench.adminPassword", "BENCH_ADMIN_PASSWORD").orElse("tiketi-dev-1234"));
+                setting("bench.adminPassword", "BENCH_ADMIN_PASSWORD").orElse("tiketi-dev-1234"),
+                setting("bench.signingKey", "BENCH_SIGNING_KEY").map(Path::of),
+                setting("bench.redisHost", "BENCH_REDIS_HOST").orElse("localhost"),
+                setting("bench.redisPort", "BENCH_REDIS_PORT").map(Integer::parseInt)
+                        .orElseGet(() -> Topology.load().port(PortPlan.REDIS)));
+    }
+
+    /** The key that signs the platform's access tokens: whoever holds it can be any user. */
+    public SigningKey requireSigningKey() {
+        Path file = signingKey.orElseThrow(() -> new IllegalStateException("this simulation signs tokens for"
+                + " synthetic users and needs the platform's signing key: -Dbench.signingKey=<data dir>/keys/"
+                + "jwt-signing.pem (./tiketi bench passes it for its own platform and for --against finds"
+                + " $TIKETI_DATA_DIR or .data)"));
+        if (!Files.isReadable(file)) {
+            throw new IllegalStateException("cannot read the signing key " + file);
+        }
+        return SigningKey.read(file);
     }
 
     /**

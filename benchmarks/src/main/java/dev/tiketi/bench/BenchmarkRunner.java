@@ -1,10 +1,12 @@
 package dev.tiketi.bench;
 
+import dev.tiketi.platform.DataDirectory;
 import dev.tiketi.platform.Platform;
 import dev.tiketi.platform.PlatformOptions;
 import dev.tiketi.platform.PlatformStartException;
 import dev.tiketi.platform.PortPlan;
 import dev.tiketi.platform.RunningPlatform;
+import dev.tiketi.platform.SigningKey;
 import dev.tiketi.topology.Topology;
 
 import java.io.IOException;
@@ -15,8 +17,10 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -28,10 +32,24 @@ import java.util.stream.Stream;
 public final class BenchmarkRunner {
 
     /**
-     * Public reads are limited to 300 per minute and IP (gateway application.yml); the load generator is one IP
-     * that needs thousands per second. Passed to every service as a system property, which only the gateway reads.
+     * Settings of the throw-away platform that a benchmark would otherwise run into rather than measure. Passed to
+     * every service as system properties; each is read only by the service it names. The limiters still run
+     * (their Redis round trip is part of what is measured), they just never refuse.
      */
-    static final String PUBLIC_READ_LIMIT_OVERRIDE = "-Dtiketi.gateway.rate-limits.public-read.limit=1000000000";
+    static final List<String> SERVICE_OVERRIDES = List.of(
+            // C1 alone (the launcher's -XX:TieredStopAtLevel=1, overridden here as the later flag wins) starts
+            // services faster, but runs hot code such as the BigInteger arithmetic of every RS256 token check
+            // several times slower than C2, as no production JVM would
+            "-XX:TieredStopAtLevel=4",
+            // public reads: 300 per minute and IP (gateway application.yml); the load generator is one IP that
+            // needs thousands per second
+            "-Dtiketi.gateway.rate-limits.public-read.limit=1000000000",
+            // queue status polls: 60 per minute and user; QueueSimulation's pollers poll several times a second
+            "-Dtiketi.gateway.rate-limits.queue-status.limit=1000000000",
+            // holds and payments: 20 per minute and user; a hold benchmark's users hold again after every refusal
+            "-Dtiketi.gateway.rate-limits.hold-pay.limit=1000000000",
+            // a waiting room holds 50,000 by default; SPEC section 4 measures one holding 1,000,000
+            "-Dtiketi.queue.capacity=2000000");
 
     private BenchmarkRunner() {
     }
@@ -50,7 +68,7 @@ public final class BenchmarkRunner {
         Path results = benchTarget.resolve("gatling");
         GatlingRun.Outcome outcome;
         if (arguments.against().isPresent()) {
-            outcome = new GatlingRun(arguments.simulationClass(), arguments.against().get().toString(), results).run();
+            outcome = new GatlingRun(arguments.simulationClass(), againstSettings(arguments), results).run();
         } else {
             String runName = arguments.simulationSimpleName().toLowerCase(Locale.ROOT) + "-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -79,8 +97,10 @@ public final class BenchmarkRunner {
                 // two cores shared with the build and other processes start slower than a quiet laptop
                 .withStartTimeout(Duration.ofSeconds(240))
                 .withProgress(line -> System.out.println("  [platform] " + line));
-        PlatformOptions options = defaults.withAddedServiceJvmOptions(List.of(PUBLIC_READ_LIMIT_OVERRIDE));
+        PlatformOptions options = defaults.withAddedServiceJvmOptions(SERVICE_OVERRIDES);
 
+        // simulations that need many users sign their tokens with it instead of registering and logging them in
+        SigningKey.generateFor(options);
         Platform platform = new Platform(options);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "tiketi-bench-stop"));
         System.out.println("starting a throw-away TIKETI (data and logs: " + dataDirectory + ")");
@@ -88,7 +108,12 @@ public final class BenchmarkRunner {
             RunningPlatform running = platform.start();
             System.out.println("TIKETI is up at " + running.gatewayUrl() + "; running "
                     + arguments.simulationClass());
-            return new GatlingRun(arguments.simulationClass(), running.gatewayUrl(), results).run();
+            Map<String, String> settings = Map.of(
+                    "bench.baseUrl", running.gatewayUrl(),
+                    "bench.signingKey", options.signingKeyFile().toString(),
+                    "bench.redisHost", running.infrastructure().redisHost(),
+                    "bench.redisPort", Integer.toString(running.infrastructure().redisPort()));
+            return new GatlingRun(arguments.simulationClass(), settings, results).run();
         } catch (PlatformStartException e) {
             System.err.println(e.getMessage());
             return new GatlingRun.Outcome(1, Optional.empty());
@@ -96,6 +121,22 @@ public final class BenchmarkRunner {
             platform.stop();
             deleteAllButLogs(dataDirectory);
         }
+    }
+
+    /**
+     * A platform the user started keeps its signing key in its data directory; the simulation gets that file unless
+     * {@code -Dbench.signingKey} names another. Its Redis is assumed on the topology's port ({@code BenchConfig}).
+     */
+    private static Map<String, String> againstSettings(RunnerArguments arguments) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("bench.baseUrl", arguments.against().orElseThrow().toString());
+        Path root = arguments.rootDirectory();
+        Path signingKey = PlatformOptions.defaults(root)
+                .withDataDirectory(DataDirectory.byDefault(root, System.getenv())).signingKeyFile();
+        if (System.getProperty("bench.signingKey") == null && Files.isReadable(signingKey)) {
+            settings.put("bench.signingKey", signingKey.toString());
+        }
+        return settings;
     }
 
     /** The database, Redis and Kafka data of a throw-away platform are of no use afterwards; its logs may be. */

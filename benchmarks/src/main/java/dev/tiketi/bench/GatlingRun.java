@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,10 +19,19 @@ import java.util.stream.Stream;
  * other's timings.
  *
  * @param simulationClass  the simulation's class name
- * @param baseUrl          the gateway the simulation loads
+ * @param platform         {@code bench.*} settings that describe the platform under load ({@code bench.baseUrl},
+ *                         and where known {@code bench.signingKey}, {@code bench.redisPort}); they take precedence
+ *                         over the same settings on the runner's command line
  * @param resultsDirectory where Gatling writes its run directories (simulation log and HTML report)
  */
-record GatlingRun(String simulationClass, String baseUrl, Path resultsDirectory) {
+record GatlingRun(String simulationClass, Map<String, String> platform, Path resultsDirectory) {
+
+    GatlingRun {
+        if (!platform.containsKey("bench.baseUrl")) {
+            throw new IllegalArgumentException("which gateway? bench.baseUrl is missing");
+        }
+        platform = Map.copyOf(platform);
+    }
 
     /** What the run left behind: Gatling's exit status and the report directory, if it wrote one. */
     record Outcome(int exitStatus, Optional<Path> reportDirectory) {
@@ -70,14 +80,15 @@ record GatlingRun(String simulationClass, String baseUrl, Path resultsDirectory)
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         System.getProperties().stringPropertyNames().stream()
-                .filter(name -> name.startsWith("bench.") && !name.equals("bench.baseUrl"))
+                .filter(name -> name.startsWith("bench.") && !platform.containsKey(name))
                 .sorted()
                 .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
-        command.add("-Dbench.baseUrl=" + baseUrl);
+        platform.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(setting -> command.add("-D" + setting.getKey() + "=" + setting.getValue()));
         command.add("io.gatling.app.Gatling");
         command.addAll(List.of("--simulation", simulationClass,
                 "--results-folder", resultsDirectory.toString(),
-                "--run-description", "against " + baseUrl));
+                "--run-description", "against " + platform.get("bench.baseUrl")));
         return command;
     }
 

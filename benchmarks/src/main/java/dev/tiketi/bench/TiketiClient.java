@@ -49,9 +49,14 @@ final class TiketiClient {
         return accessToken;
     }
 
+    /** POSTs {@code body} as JSON and returns the answer, which must be a success. */
+    JsonNode post(String path, Object body) {
+        return requireSuccess(send("POST", path, body), "POST " + path);
+    }
+
     /** POSTs {@code body} as JSON and returns the {@code id} of what was created. */
     String create(String path, Object body) {
-        JsonNode created = requireSuccess(send("POST", path, body), "POST " + path);
+        JsonNode created = post(path, body);
         String id = created.path("id").asText("");
         if (id.isEmpty()) {
             throw new IllegalStateException("POST " + path + " answered without an id: "

@@ -1,6 +1,7 @@
 package dev.tiketi.e2e;
 
 import dev.tiketi.e2e.Api.Reply;
+import dev.tiketi.platform.SigningKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -4,6 +4,7 @@ import dev.tiketi.platform.Platform;
 import dev.tiketi.platform.PlatformOptions;
 import dev.tiketi.platform.PortPlan;
 import dev.tiketi.platform.RunningPlatform;
+import dev.tiketi.platform.SigningKey;
 import dev.tiketi.topology.Topology;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -54,15 +55,13 @@ public class PlatformExtension implements ParameterResolver {
         try {
             Path root = Path.of(System.getProperty("tiketi.root", "..")).toAbsolutePath().normalize();
             Path data = Files.createTempDirectory("tiketi-e2e-");
-            SigningKey key = SigningKey.generate();
-            Files.createDirectories(data.resolve("keys"));
-            key.writePkcs8Pem(data.resolve("keys").resolve("jwt-signing.pem"));
             PlatformOptions options = PlatformOptions.defaults(root)
                     .withDataDirectory(data)
                     .withPorts(PortPlan.freePorts(Topology.load()))
                     .withStartTimeout(Duration.ofSeconds(240))
                     .withAddedServiceJvmOptions(SAGA_TIMINGS)
                     .withProgress(line -> System.out.println("[platform] " + line));
+            SigningKey key = SigningKey.generateFor(options);
             RunningPlatform platform = Platform.start(options);
             return new PlatformUnderTest(platform, key);
         } catch (IOException e) {

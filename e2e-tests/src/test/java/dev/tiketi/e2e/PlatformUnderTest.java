@@ -1,6 +1,7 @@
 package dev.tiketi.e2e;
 
 import dev.tiketi.platform.RunningPlatform;
+import dev.tiketi.platform.SigningKey;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.time.Duration;

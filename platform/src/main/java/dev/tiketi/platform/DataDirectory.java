@@ -5,16 +5,27 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Wiping the data directory: the documented way back to a fresh platform. */
+/**
+ * Where a platform keeps its data when not told otherwise, and wiping it: the documented way back to a fresh
+ * platform.
+ */
 public final class DataDirectory {
 
     /** What a platform run creates; a directory holding anything else is not wiped. */
     private static final Set<String> KNOWN_ENTRIES = Set.of("postgres", "redis", "kafka", "keys", "logs", "run");
 
     private DataDirectory() {
+    }
+
+    /** {@code TIKETI_DATA_DIR} when set, else {@code <root>/.data}: where {@code ./tiketi start} keeps its data. */
+    public static Path byDefault(Path rootDirectory, Map<String, String> environment) {
+        String fromEnvironment = environment.get("TIKETI_DATA_DIR");
+        return fromEnvironment == null || fromEnvironment.isBlank()
+                ? rootDirectory.resolve(".data") : Path.of(fromEnvironment);
     }
 
     /**

@@ -56,9 +56,7 @@ record LauncherArguments(Path rootDirectory, Path dataDirectory, boolean reset, 
             }
         }
         if (data == null) {
-            String fromEnvironment = environment.get("TIKETI_DATA_DIR");
-            data = fromEnvironment == null || fromEnvironment.isBlank()
-                    ? root.resolve(".data") : Path.of(fromEnvironment);
+            data = DataDirectory.byDefault(root, environment);
         }
         return new LauncherArguments(root.toAbsolutePath().normalize(), data.toAbsolutePath().normalize(), reset,
                 services, help);

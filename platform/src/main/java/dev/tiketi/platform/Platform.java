@@ -176,8 +176,7 @@ public final class Platform {
         command.add("--spring.data.redis.port=" + endpoints.redisPort());
         command.add("--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers());
         if (service.equals("user-service")) {
-            command.add("--tiketi.auth.signing-key-file="
-                    + options.dataDirectory().resolve("keys").resolve("jwt-signing.pem"));
+            command.add("--tiketi.auth.signing-key-file=" + options.signingKeyFile());
         }
         return command;
     }

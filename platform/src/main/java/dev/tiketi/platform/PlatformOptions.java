@@ -95,4 +95,9 @@ public record PlatformOptions(
     public Path serviceJar(String service) {
         return rootDirectory.resolve(service).resolve("target").resolve(service + ".jar");
     }
+
+    /** The PEM (PKCS#8) key user-service signs access tokens with; it creates one there on first start. */
+    public Path signingKeyFile() {
+        return dataDirectory.resolve("keys").resolve("jwt-signing.pem");
+    }
 }

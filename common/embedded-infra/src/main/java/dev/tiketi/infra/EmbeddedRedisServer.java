@@ -31,9 +31,14 @@ final class EmbeddedRedisServer implements AutoCloseable {
                     .setting("maxmemory-policy noeviction");
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
+                // the append-only file is the persistence; Redis's default snapshot rules on top (a snapshot
+                // after 10,000 changes in 60 s, and so on) fork and write the whole dataset every minute under
+                // load: with a million people waiting (244 MB) each snapshot took 9-10 s of one of the two cores
+                // and the queue benchmark's status p99 was 1.7 s (docs/benchmarks.md)
                 builder.setting("dir " + dataDirectory.toAbsolutePath())
                         .setting("appendonly yes")
-                        .setting("appendfsync everysec");
+                        .setting("appendfsync everysec")
+                        .setting("save \"\"");
             } else {
                 builder.setting("save \"\"").setting("appendonly no");
             }

@@ -1,9 +1,9 @@
 package dev.tiketi.queue.admission;
 
+import dev.tiketi.queue.config.LuaScripts;
 import dev.tiketi.queue.config.QueueKeys;
 import dev.tiketi.queue.config.QueueProperties;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Service;
@@ -25,7 +25,7 @@ import java.util.UUID;
 public class Admissions {
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> ADMIT = RedisScript.of(new ClassPathResource("scripts/admit.lua"), List.class);
+    private static final RedisScript<List> ADMIT = LuaScripts.load("admit.lua", List.class);
 
     private final StringRedisTemplate redis;
     private final QueuePolicies policies;

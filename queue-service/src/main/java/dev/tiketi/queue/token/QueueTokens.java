@@ -1,9 +1,9 @@
 package dev.tiketi.queue.token;
 
+import dev.tiketi.queue.config.LuaScripts;
 import dev.tiketi.queue.config.QueueKeys;
 import dev.tiketi.queue.config.QueueProperties;
 import dev.tiketi.web.problem.ApiException;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Service;
@@ -20,10 +20,9 @@ import java.util.UUID;
 public class QueueTokens {
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> READ = RedisScript.of(new ClassPathResource("scripts/token-read.lua"), List.class);
-    private static final RedisScript<String> PAYMENT =
-            RedisScript.of(new ClassPathResource("scripts/payment-token.lua"), String.class);
-    private static final RedisScript<Long> REVOKE = RedisScript.of(new ClassPathResource("scripts/revoke.lua"), Long.class);
+    private static final RedisScript<List> READ = LuaScripts.load("token-read.lua", List.class);
+    private static final RedisScript<String> PAYMENT = LuaScripts.load("payment-token.lua", String.class);
+    private static final RedisScript<Long> REVOKE = LuaScripts.load("revoke.lua", Long.class);
 
     private final StringRedisTemplate redis;
     private final Duration paymentTtl;

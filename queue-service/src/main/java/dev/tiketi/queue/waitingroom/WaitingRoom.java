@@ -1,12 +1,12 @@
 package dev.tiketi.queue.waitingroom;
 
 import dev.tiketi.queue.admission.QueuePolicies;
+import dev.tiketi.queue.config.LuaScripts;
 import dev.tiketi.queue.config.QueueKeys;
 import dev.tiketi.queue.config.QueueProperties;
 import dev.tiketi.queue.event.EventCatalog;
 import dev.tiketi.queue.event.EventSummary;
 import dev.tiketi.web.problem.ApiException;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Service;
@@ -22,10 +22,10 @@ import java.util.UUID;
 public class WaitingRoom {
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> ENTER = RedisScript.of(new ClassPathResource("scripts/enter.lua"), List.class);
+    private static final RedisScript<List> ENTER = LuaScripts.load("enter.lua", List.class);
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> STATUS = RedisScript.of(new ClassPathResource("scripts/status.lua"), List.class);
-    private static final RedisScript<Long> LEAVE = RedisScript.of(new ClassPathResource("scripts/leave.lua"), Long.class);
+    private static final RedisScript<List> STATUS = LuaScripts.load("status.lua", List.class);
+    private static final RedisScript<Long> LEAVE = LuaScripts.load("leave.lua", Long.class);
 
     private final StringRedisTemplate redis;
     private final EventCatalog events;

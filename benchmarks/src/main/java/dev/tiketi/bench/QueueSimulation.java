@@ -1,0 +1,163 @@
+package dev.tiketi.bench;
+
+import dev.tiketi.platform.SigningKey;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.FeederBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Simulation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * SPEC section 4, waiting room, through the gateway: queue status ≥ 4,000 requests/s with p99 ≤ 30 ms, queue
+ * enter ≥ 2,000 requests/s with p99 ≤ 50 ms, and with 1,000,000 people waiting in one event both p99s within
+ * 1.5× of the figure with 1,000 waiting. One run measures one waiting count ({@code bench.waiting}, default
+ * 1,000); the comparison is a second run with {@code -Dbench.waiting=1000000}, everything else equal.
+ *
+ * <p>Set-up, not measured: one admin login; a venue, a 1,000-seat hall and an event on sale; the event's
+ * admission paused, so nobody leaves the queue; the waiting room filled directly in Redis with
+ * {@code bench.waiting} people ({@link WaitingRoomFill}); access tokens signed with the platform's key
+ * ({@link SyntheticUsers}) for {@code bench.pollers} of them (default 1,000, spread over the whole queue), for
+ * {@value #WARM_UP_ENTERING} who enter during the warm-up and for every user that will enter afterwards.
+ *
+ * <p>Load, in phases one after the other. A warm-up, not measured: {@code bench.warmUpUsers} (default 16)
+ * virtual users each polling status and entering in a loop for {@code bench.warmUpSeconds} (default 120: on the
+ * 2-core box a fresh platform's throughput still rose after 60 s of this, and status polls measured after a 60 s
+ * warm-up queued up at a rate that enters, measured later, handled easily), a closed model, so that the service
+ * JVMs compile their hot code without being pushed past what they manage cold (an open model did that:
+ * seconds-long answers, the gateway's circuit breaker opened, and the measured phases that followed saw its 503s).
+ * Then, an open model: a {@value #RAMP_SECONDS} s ramp to {@code bench.statusRate} (default 4,000) status
+ * polls/s, that rate for {@code bench.seconds} (default 30), each poll by a poller in turn;
+ * then the same for enters at {@code bench.enterRate} (default 2,000), each a new user. Status goes first so that
+ * it sees exactly {@code bench.waiting} people; the enters then add to the queue (about 70,000 with the defaults).
+ *
+ * <p>Throughput: arrivals keep coming at the set rate whatever the answers do, so a platform that cannot keep
+ * up queues them, which shows as latency growing without bound and, past the gateway's 5 s timeout, as failed
+ * requests. The p99 and no-KO assertions at the set rate therefore also assert the throughput. (Gatling's own
+ * requests/s assertion is a mean over the whole run, warm-up and ramps included, and would say nothing.)
+ */
+public class QueueSimulation extends Simulation {
+
+    static final int RAMP_SECONDS = 10;
+    static final Duration RAMP = Duration.ofSeconds(RAMP_SECONDS);
+    /** Users the warm-up enters over and over: entering again keeps one's place, the code path is the same. */
+    static final int WARM_UP_ENTERING = 1_000;
+
+    private final WaitingRoomFill waitingRoom;
+    private final UUID eventId;
+
+    public QueueSimulation() {
+        BenchConfig config = BenchConfig.load();
+        int waiting = Integer.getInteger("bench.waiting", 1_000);
+        int pollers = Integer.getInteger("bench.pollers", Math.min(waiting, 1_000));
+        int statusRate = Integer.getInteger("bench.statusRate", 4_000);
+        int enterRate = Integer.getInteger("bench.enterRate", 2_000);
+        int warmUpUsers = Integer.getInteger("bench.warmUpUsers", 16);
+        Duration warmUp = Duration.ofSeconds(Integer.getInteger("bench.warmUpSeconds", 120));
+        Duration steady = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
+        SigningKey signingKey = config.requireSigningKey();
+
+        TiketiClient admin = TiketiClient.admin(config);
+        String runTag = CatalogPayloads.runTag();
+        String venueId = admin.create("/api/admin/venues", CatalogPayloads.venue(runTag));
+        String hallId = admin.create("/api/admin/venues/" + venueId + "/halls",
+                CatalogPayloads.gridHall("Queue Hall " + runTag, 2, 10, 50));
+        eventId = UUID.fromString(admin.create("/api/admin/events",
+                CatalogPayloads.concertOnSale("Bench queue " + runTag, hallId, Instant.now())));
+        admin.post("/api/admin/queue/" + eventId + "/pause", Map.of());
+
+        waitingRoom = new WaitingRoomFill(config.redisHost(), config.redisPort());
+        List<Map<String, Object>> polling = SyntheticUsers.signed(signingKey,
+                waitingRoom.fill(eventId, waiting, pollers));
+        int rampEnters = arrivals(enterRate / 10.0, enterRate, RAMP);
+        int steadyEnters = arrivals(enterRate, enterRate, steady);
+        List<Map<String, Object>> entering = SyntheticUsers.signed(signingKey,
+                SyntheticUsers.fresh(WARM_UP_ENTERING + rampEnters + steadyEnters));
+        waitingRoom.awaitPersistence();
+
+        String label = String.format(Locale.ROOT, " (%,d waiting)", waiting);
+        String status = "GET /api/queue/{id}/status" + label;
+        String enter = "POST /api/queue/{id}/enter" + label;
+        FeederBuilder<Object> pollerFeeder = listFeeder(polling).circular();
+
+        // each phase starts when the one before has finished (andThen), so they are built from the last one back
+        PopulationBuilder enterPhase = scenario("enter")
+                .feed(listFeeder(entering.subList(WARM_UP_ENTERING + rampEnters, entering.size())).queue())
+                .exec(enterQueue(enter))
+                .injectOpen(constantUsersPerSec(enterRate).during(steady));
+        PopulationBuilder enterRamp = scenario("enter ramp")
+                .feed(listFeeder(entering.subList(WARM_UP_ENTERING, WARM_UP_ENTERING + rampEnters)).queue())
+                .exec(enterQueue("enter ramp"))
+                .injectOpen(rampUsersPerSec(enterRate / 10.0).to(enterRate).during(RAMP))
+                .andThen(enterPhase);
+        PopulationBuilder statusPhase = scenario("status").feed(pollerFeeder).exec(pollStatus(status))
+                .injectOpen(constantUsersPerSec(statusRate).during(steady))
+                .andThen(enterRamp);
+        PopulationBuilder statusRamp = scenario("status ramp").feed(pollerFeeder).exec(pollStatus("status ramp"))
+                .injectOpen(rampUsersPerSec(statusRate / 10.0).to(statusRate).during(RAMP))
+                .andThen(statusPhase);
+        FeederBuilder<Object> warmUpEnterFeeder = listFeeder(entering.subList(0, WARM_UP_ENTERING)).circular();
+        PopulationBuilder warmUpPhase = scenario("warm-up")
+                .during(warmUp).on(feed(pollerFeeder).exec(pollStatus("warm-up status"))
+                        .feed(warmUpEnterFeeder).exec(enterQueue("warm-up enter")))
+                .injectOpen(atOnceUsers(warmUpUsers))
+                .andThen(statusRamp);
+
+        setUp(warmUpPhase)
+                .protocols(config.httpProtocol())
+                // arrivals stop by themselves; this only cuts off answers that never come
+                .maxDuration(warmUp.plus(RAMP.plus(steady).multipliedBy(2)).plusSeconds(60))
+                // Gatling's percentiles count failed requests too, and a refused connection fails in no time: the
+                // success assertions keep a p99 of instant failures from passing for a met target
+                .assertions(
+                        details(status).responseTime().percentile(99.0).lte(30),
+                        details(status).successfulRequests().percent().is(100.0),
+                        details(enter).responseTime().percentile(99.0).lte(50),
+                        details(enter).successfulRequests().percent().is(100.0),
+                        global().failedRequests().count().is(0L));
+    }
+
+    /** The benchmark's people leave the platform again, a million mappings in Redis included. */
+    @Override
+    public void after() {
+        waitingRoom.clear(eventId);
+        waitingRoom.close();
+    }
+
+    private ChainBuilder pollStatus(String name) {
+        return exec(http(name).get("/api/queue/" + eventId + "/status")
+                .header("Authorization", "Bearer #{" + SyntheticUsers.TOKEN + "}")
+                .check(status().is(200)));
+    }
+
+    private ChainBuilder enterQueue(String name) {
+        return exec(http(name).post("/api/queue/" + eventId + "/enter")
+                .header("Authorization", "Bearer #{" + SyntheticUsers.TOKEN + "}")
+                .check(status().is(200)));
+    }
+
+    /**
+     * How many users an open injection from {@code from}/s to {@code to}/s over {@code duration} starts, with a
+     * margin: a queue feeder that runs dry stops the whole simulation.
+     */
+    private static int arrivals(double from, double to, Duration duration) {
+        return (int) Math.ceil((from + to) / 2 * duration.toSeconds() * 1.02) + 10;
+    }
+}
