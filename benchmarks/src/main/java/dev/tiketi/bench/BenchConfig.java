@@ -1,5 +1,6 @@
 package dev.tiketi.bench;
 
+import dev.tiketi.infra.ServiceDatabase;
 import dev.tiketi.platform.PortPlan;
 import dev.tiketi.platform.SigningKey;
 import dev.tiketi.topology.Topology;
@@ -27,9 +28,12 @@ import static io.gatling.javaapi.http.HttpDsl.http;
  * @param redisHost     the platform's Redis, for simulations that set up state directly; {@code bench.redisHost} /
  *                      {@code BENCH_REDIS_HOST}, default localhost
  * @param redisPort     {@code bench.redisPort} / {@code BENCH_REDIS_PORT}, default the topology's Redis port
+ * @param databaseUrl   the platform's database, for simulations that audit what the load left behind;
+ *                      {@code bench.databaseUrl} / {@code BENCH_DATABASE_URL}, default the topology's PostgreSQL
+ *                      on localhost; each service's tables are read with that service's own role
  */
 public record BenchConfig(URI baseUrl, Optional<String> adminToken, String adminEmail, String adminPassword,
-                          Optional<Path> signingKey, String redisHost, int redisPort) {
+                          Optional<Path> signingKey, String redisHost, int redisPort, String databaseUrl) {
 
     public static BenchConfig load() {
         String baseUrl = setting("bench.baseUrl", "BENCH_BASE_URL").orElse("http://localhost:8080");
@@ -41,7 +45,9 @@ public record BenchConfig(URI baseUrl, Optional<String> adminToken, String admin
                 setting("bench.signingKey", "BENCH_SIGNING_KEY").map(Path::of),
                 setting("bench.redisHost", "BENCH_REDIS_HOST").orElse("localhost"),
                 setting("bench.redisPort", "BENCH_REDIS_PORT").map(Integer::parseInt)
-                        .orElseGet(() -> Topology.load().port(PortPlan.REDIS)));
+                        .orElseGet(() -> Topology.load().port(PortPlan.REDIS)),
+                setting("bench.databaseUrl", "BENCH_DATABASE_URL").orElseGet(() -> "jdbc:postgresql://localhost:"
+                        + Topology.load().port(PortPlan.POSTGRES) + "/" + ServiceDatabase.DATABASE_NAME));
     }
 
     /** The key that signs the platform's access tokens: whoever holds it can be any user. */

@@ -112,7 +112,8 @@ public final class BenchmarkRunner {
                     "bench.baseUrl", running.gatewayUrl(),
                     "bench.signingKey", options.signingKeyFile().toString(),
                     "bench.redisHost", running.infrastructure().redisHost(),
-                    "bench.redisPort", Integer.toString(running.infrastructure().redisPort()));
+                    "bench.redisPort", Integer.toString(running.infrastructure().redisPort()),
+                    "bench.databaseUrl", running.infrastructure().databaseUrl());
             return new GatlingRun(arguments.simulationClass(), settings, results).run();
         } catch (PlatformStartException e) {
             System.err.println(e.getMessage());

@@ -86,8 +86,8 @@ public class QueueSimulation extends Simulation {
         waitingRoom = new WaitingRoomFill(config.redisHost(), config.redisPort());
         List<Map<String, Object>> polling = SyntheticUsers.signed(signingKey,
                 waitingRoom.fill(eventId, waiting, pollers));
-        int rampEnters = arrivals(enterRate / 10.0, enterRate, RAMP);
-        int steadyEnters = arrivals(enterRate, enterRate, steady);
+        int rampEnters = OpenInjection.arrivals(enterRate / 10.0, enterRate, RAMP);
+        int steadyEnters = OpenInjection.arrivals(enterRate, enterRate, steady);
         List<Map<String, Object>> entering = SyntheticUsers.signed(signingKey,
                 SyntheticUsers.fresh(WARM_UP_ENTERING + rampEnters + steadyEnters));
         waitingRoom.awaitPersistence();
@@ -151,13 +151,5 @@ public class QueueSimulation extends Simulation {
         return exec(http(name).post("/api/queue/" + eventId + "/enter")
                 .header("Authorization", "Bearer #{" + SyntheticUsers.TOKEN + "}")
                 .check(status().is(200)));
-    }
-
-    /**
-     * How many users an open injection from {@code from}/s to {@code to}/s over {@code duration} starts, with a
-     * margin: a queue feeder that runs dry stops the whole simulation.
-     */
-    private static int arrivals(double from, double to, Duration duration) {
-        return (int) Math.ceil((from + to) / 2 * duration.toSeconds() * 1.02) + 10;
     }
 }

@@ -17,13 +17,18 @@ import java.util.Map;
  */
 final class TiketiClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final URI baseUrl;
     private final String accessToken;
 
-    private TiketiClient(URI baseUrl, String accessToken) {
+    private TiketiClient(HttpClient http, URI baseUrl, String accessToken) {
+        this.http = http;
         this.baseUrl = baseUrl;
         this.accessToken = accessToken;
+    }
+
+    private TiketiClient(URI baseUrl, String accessToken) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), baseUrl, accessToken);
     }
 
     /**
@@ -45,6 +50,11 @@ final class TiketiClient {
         return new TiketiClient(config.baseUrl(), body.path("accessToken").asText());
     }
 
+    /** The same gateway and connections, as the user of {@code otherAccessToken}; safe to use from many threads. */
+    TiketiClient as(String otherAccessToken) {
+        return new TiketiClient(http, baseUrl, otherAccessToken);
+    }
+
     String accessToken() {
         return accessToken;
     }
@@ -52,6 +62,16 @@ final class TiketiClient {
     /** POSTs {@code body} as JSON and returns the answer, which must be a success. */
     JsonNode post(String path, Object body) {
         return requireSuccess(send("POST", path, body), "POST " + path);
+    }
+
+    /** GETs {@code path}, which must answer with success. */
+    JsonNode get(String path) {
+        return requireSuccess(send("GET", path, null), "GET " + path);
+    }
+
+    /** PUTs {@code body} as JSON and returns the answer, which must be a success. */
+    JsonNode put(String path, Object body) {
+        return requireSuccess(send("PUT", path, body), "PUT " + path);
     }
 
     /** POSTs {@code body} as JSON and returns the {@code id} of what was created. */
@@ -70,7 +90,8 @@ final class TiketiClient {
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body)));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(Json.write(body)));
         if (accessToken != null) {
             request.header("Authorization", "Bearer " + accessToken);
         }

@@ -1,0 +1,159 @@
+package dev.tiketi.bench;
+
+import dev.tiketi.infra.ServiceDatabase;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * What a hold benchmark left behind, read straight from reservation-service's tables (with its own role) and its
+ * Redis holds, after the load: no seat may be live in two reservations, and Redis and the database must agree on
+ * who holds each seat: a seat Redis gives one reservation while the database gives it another is a double hold.
+ * Also counts the successful holds per second from the reservations' creation times, which Gatling, seeing 201s
+ * and expected 409s alike as successful requests, cannot tell apart.
+ */
+final class HoldAudit {
+
+    /* reservation-service's HoldKeys: a service jar is not a library, so the layout is spelled again here */
+    private static final String HOLD_PREFIX = "hold:{%s}:";
+
+    private final String databaseUrl;
+    private final String redisHost;
+    private final int redisPort;
+
+    HoldAudit(BenchConfig config) {
+        this.databaseUrl = config.databaseUrl();
+        this.redisHost = config.redisHost();
+        this.redisPort = config.redisPort();
+    }
+
+    /**
+     * @param reservations     reservations made for the event, whatever their status now
+     * @param liveSeats        seats in a PENDING or CONFIRMED reservation
+     * @param doubleLive       seats live in more than one reservation (the database's unique index forbids it)
+     * @param redisHeld        seats Redis holds for a reservation
+     * @param disagreements    seats Redis holds for another reservation than the database's live one, or for none
+     * @param unheldLive       live seats of PENDING reservations that Redis does not hold for them
+     * @param holdsPerSecond   reservations created in each second, from the first to the last
+     */
+    record Findings(long reservations, long liveSeats, long doubleLive, long redisHeld, long disagreements,
+                    long unheldLive, List<Long> holdsPerSecond) {
+
+        boolean clean() {
+            return doubleLive == 0 && disagreements == 0 && unheldLive == 0;
+        }
+
+        List<String> report(int skipFirstSeconds) {
+            List<Long> steady = holdsPerSecond.size() > skipFirstSeconds + 1
+                    ? holdsPerSecond.subList(skipFirstSeconds, holdsPerSecond.size() - 1) : holdsPerSecond;
+            return List.of(
+                    String.format(Locale.ROOT, "holds: %,d reservations, %,d live seats", reservations, liveSeats),
+                    String.format(Locale.ROOT, "successful holds per second after the ramp (%d s): mean %.0f,"
+                                    + " min %d, max %d", steady.size(),
+                            steady.stream().mapToLong(Long::longValue).average().orElse(0),
+                            steady.stream().mapToLong(Long::longValue).min().orElse(0),
+                            steady.stream().mapToLong(Long::longValue).max().orElse(0)),
+                    String.format(Locale.ROOT, "audit: %d seats live twice in the database, %d seats Redis holds for"
+                                    + " another reservation than the database, %d live seats Redis does not hold"
+                                    + " (%,d held in Redis): %s", doubleLive, disagreements, unheldLive, redisHeld,
+                            clean() ? "no double hold" : "DOUBLE HOLD OR LOST HOLD"));
+        }
+    }
+
+    Findings audit(UUID eventId) {
+        ServiceDatabase role = ServiceDatabase.forRole("reservation_service");
+        try (Connection db = DriverManager.getConnection(databaseUrl, role.role(), role.localPassword())) {
+            long reservations = count(db, "SELECT count(*) FROM reservations WHERE event_id = ?", eventId);
+            long doubleLive = count(db, "SELECT count(*) FROM (SELECT seat_id FROM reservation_seats"
+                    + " WHERE event_id = ? AND live GROUP BY seat_id HAVING count(*) > 1) twice", eventId);
+            Map<String, String> liveHolder = new HashMap<>();
+            Map<String, String> pendingHolder = new HashMap<>();
+            try (PreparedStatement live = db.prepareStatement("SELECT s.seat_id, s.reservation_id, r.status"
+                    + " FROM reservation_seats s JOIN reservations r ON r.id = s.reservation_id"
+                    + " WHERE s.event_id = ? AND s.live")) {
+                live.setObject(1, eventId);
+                try (ResultSet rows = live.executeQuery()) {
+                    while (rows.next()) {
+                        liveHolder.put(rows.getString(1), rows.getString(2));
+                        if ("PENDING".equals(rows.getString(3))) {
+                            pendingHolder.put(rows.getString(1), rows.getString(2));
+                        }
+                    }
+                }
+            }
+            Map<String, String> redisHolder = redisHolders(eventId);
+            long disagreements = redisHolder.entrySet().stream()
+                    .filter(held -> !held.getValue().equals(liveHolder.get(held.getKey()))).count();
+            long unheldLive = pendingHolder.entrySet().stream()
+                    .filter(live -> !live.getValue().equals(redisHolder.get(live.getKey()))).count();
+            return new Findings(reservations, liveHolder.size(), doubleLive, redisHolder.size(), disagreements,
+                    unheldLive, holdsPerSecond(db, eventId));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot audit reservation_service: " + e.getMessage(), e);
+        }
+    }
+
+    /** seat id → reservation id of every seat Redis holds (a sold marker or an expired hold is no hold). */
+    private Map<String, String> redisHolders(UUID eventId) {
+        String prefix = HOLD_PREFIX.formatted(eventId);
+        try (Jedis redis = new Jedis(redisHost, redisPort)) {
+            List<String> seats = redis.zrange(prefix + "held", 0, -1);
+            Pipeline pipeline = redis.pipelined();
+            List<Response<String>> holders = seats.stream().map(seat -> pipeline.get(prefix + "seat:" + seat)).toList();
+            pipeline.sync();
+            Map<String, String> held = new HashMap<>();
+            for (int i = 0; i < seats.size(); i++) {
+                String holder = holders.get(i).get();
+                if (holder != null && !holder.startsWith("sold:")) {
+                    held.put(seats.get(i), holder);
+                }
+            }
+            return held;
+        }
+    }
+
+    private static List<Long> holdsPerSecond(Connection db, UUID eventId) throws SQLException {
+        TreeMap<Instant, Long> perSecond = new TreeMap<>();
+        try (PreparedStatement query = db.prepareStatement("SELECT date_trunc('second', created_at), count(*)"
+                + " FROM reservations WHERE event_id = ? GROUP BY 1")) {
+            query.setObject(1, eventId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    perSecond.put(rows.getTimestamp(1).toInstant(), rows.getLong(2));
+                }
+            }
+        }
+        List<Long> series = new ArrayList<>();
+        if (!perSecond.isEmpty()) {
+            for (Instant second = perSecond.firstKey(); !second.isAfter(perSecond.lastKey());
+                 second = second.plusSeconds(1)) {
+                series.add(perSecond.getOrDefault(second, 0L));
+            }
+        }
+        return series;
+    }
+
+    private static long count(Connection db, String sql, UUID eventId) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(sql)) {
+            query.setObject(1, eventId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}
