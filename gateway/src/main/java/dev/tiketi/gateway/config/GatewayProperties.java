@@ -16,18 +16,23 @@ import java.util.Set;
  * @param trustedProxies regex of proxy addresses (e.g. the ingress) whose X-Forwarded-For is believed;
  *                       empty means none, so the TCP peer is the client
  * @param maxRequestSize largest request body accepted
+ * @param maxInFlight    requests in progress (live streams aside) beyond which new ones are refused with 503
  * @param rateLimits     rules by name; every rule matching a request is applied
  */
 @ConfigurationProperties("tiketi.gateway")
 public record GatewayProperties(
         @DefaultValue("") String trustedProxies,
         @DefaultValue("1MB") DataSize maxRequestSize,
+        @DefaultValue("1000") int maxInFlight,
         @DefaultValue Cors cors,
         @DefaultValue Headers headers,
         @DefaultValue CircuitBreaker circuitBreaker,
         Map<String, RateLimit> rateLimits) {
 
     public GatewayProperties {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("tiketi.gateway.max-in-flight must be at least 1, was " + maxInFlight);
+        }
         rateLimits = rateLimits == null ? Map.of() : rateLimits;
     }
 

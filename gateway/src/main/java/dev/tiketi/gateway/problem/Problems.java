@@ -16,6 +16,7 @@ public final class Problems {
     public static final String ACCESS_DENIED = "access-denied";
     public static final String RATE_LIMITED = "rate-limited";
     public static final String SERVICE_UNAVAILABLE = "service-unavailable";
+    public static final String OVERLOADED = "overloaded";
     public static final String UPSTREAM_TIMEOUT = "upstream-timeout";
     public static final String REQUEST_TOO_LARGE = "request-too-large";
     public static final String CORS_REJECTED = "cors-rejected";
