@@ -32,15 +32,20 @@ import java.util.stream.Stream;
 public final class BenchmarkRunner {
 
     /**
-     * Settings of the throw-away platform that a benchmark would otherwise run into rather than measure. Passed to
-     * every service as system properties; each is read only by the service it names. The limiters still run
-     * (their Redis round trip is part of what is measured), they just never refuse.
+     * JVM options and settings of the throw-away platform's services: JVMs sized for serving, and limits a benchmark
+     * would otherwise run into rather than measure. Every service gets all of them; each setting is read only by
+     * the service it names. The rate limiters still run (their Redis round trip is part of what is measured), they
+     * just never refuse.
      */
     static final List<String> SERVICE_OVERRIDES = List.of(
             // C1 alone (the launcher's -XX:TieredStopAtLevel=1, overridden here as the later flag wins) starts
             // services faster, but runs hot code such as the BigInteger arithmetic of every RS256 token check
             // several times slower than C2, as no production JVM would
             "-XX:TieredStopAtLevel=4",
+            // the launcher's 256 MB Serial-GC heaps are sized for idle memory; under load they paused the queue
+            // benchmark's services for 25–200 ms at random (full GCs of the gateway, young GCs of queue-service),
+            // which decided its p99s. A serving JVM gets a heap and a collector for serving, and room for C2's code.
+            "-Xmx512m", "-XX:-UseSerialGC", "-XX:+UseParallelGC", "-XX:ReservedCodeCacheSize=128m",
             // public reads: 300 per minute and IP (gateway application.yml); the load generator is one IP that
             // needs thousands per second
             "-Dtiketi.gateway.rate-limits.public-read.limit=1000000000",
