@@ -42,19 +42,28 @@ final class HoldAudit {
     }
 
     /**
-     * @param reservations     reservations made for the event, whatever their status now
-     * @param liveSeats        seats in a PENDING or CONFIRMED reservation
-     * @param doubleLive       seats live in more than one reservation (the database's unique index forbids it)
-     * @param redisHeld        seats Redis holds for a reservation
-     * @param disagreements    seats Redis holds for another reservation than the database's live one, or for none
-     * @param unheldLive       live seats of PENDING reservations that Redis does not hold for them
-     * @param holdsPerSecond   reservations created in each second, from the first to the last
+     * @param reservations   reservations made for the event, whatever their status now
+     * @param liveSeats      seats in a PENDING or CONFIRMED reservation
+     * @param doubleLive     seats live in more than one reservation (the database's unique index forbids it)
+     * @param redisHeld      seats Redis holds for a reservation
+     * @param doubleHeld     seats Redis holds for one reservation while the database has them live in another
+     * @param orphanHolds    seats Redis holds for a reservation the database has no live seat of: not sold twice,
+     *                       but kept from buyers until the hold runs out
+     * @param unheldLive     seats of PENDING reservations that Redis does not hold for them: Redis could hand them
+     *                       to someone else, and only the database would stop the second sale
+     * @param holdsPerSecond reservations created in each second, from the first to the last
      */
-    record Findings(long reservations, long liveSeats, long doubleLive, long redisHeld, long disagreements,
-                    long unheldLive, List<Long> holdsPerSecond) {
+    record Findings(long reservations, long liveSeats, long doubleLive, long redisHeld, long doubleHeld,
+                    long orphanHolds, long unheldLive, List<Long> holdsPerSecond) {
 
         boolean clean() {
-            return doubleLive == 0 && disagreements == 0 && unheldLive == 0;
+            return doubleLive == 0 && doubleHeld == 0 && unheldLive == 0;
+        }
+
+        /** Whether nothing moved between this reading and {@code later}: no request was still being served. */
+        boolean sameAs(Findings later) {
+            return reservations == later.reservations && liveSeats == later.liveSeats
+                    && redisHeld == later.redisHeld;
         }
 
         List<String> report(int skipFirstSeconds) {
@@ -63,18 +72,47 @@ final class HoldAudit {
             return List.of(
                     String.format(Locale.ROOT, "holds: %,d reservations, %,d live seats", reservations, liveSeats),
                     String.format(Locale.ROOT, "successful holds per second after the ramp (%d s): mean %.0f,"
-                                    + " min %d, max %d", steady.size(),
+                                    + " min %d, max %d; every second: %s", steady.size(),
                             steady.stream().mapToLong(Long::longValue).average().orElse(0),
                             steady.stream().mapToLong(Long::longValue).min().orElse(0),
-                            steady.stream().mapToLong(Long::longValue).max().orElse(0)),
+                            steady.stream().mapToLong(Long::longValue).max().orElse(0), holdsPerSecond),
                     String.format(Locale.ROOT, "audit: %d seats live twice in the database, %d seats Redis holds for"
-                                    + " another reservation than the database, %d live seats Redis does not hold"
-                                    + " (%,d held in Redis): %s", doubleLive, disagreements, unheldLive, redisHeld,
+                                    + " another reservation than the database, %d live seats Redis does not hold,"
+                                    + " %d seats Redis holds for no live reservation (%,d held in Redis): %s",
+                            doubleLive, doubleHeld, unheldLive, orphanHolds, redisHeld,
                             clean() ? "no double hold" : "DOUBLE HOLD OR LOST HOLD"));
         }
     }
 
-    Findings audit(UUID eventId) {
+    /**
+     * Audits once the platform has finished: requests Gatling gave up on may still be in the services, between
+     * taking their seats in Redis and writing their reservation, so it reads until two readings a second apart
+     * agree (for at most a minute).
+     */
+    Findings auditWhenSettled(UUID eventId) {
+        Findings previous = audit(eventId);
+        for (int reading = 0; reading < 60; reading++) {
+            sleep();
+            Findings current = audit(eventId);
+            if (current.sameAs(previous)) {
+                return current;
+            }
+            previous = current;
+        }
+        System.out.println("the platform was still changing the event's holds a minute after the load ended");
+        return previous;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the platform to settle", e);
+        }
+    }
+
+    private Findings audit(UUID eventId) {
         ServiceDatabase role = ServiceDatabase.forRole("reservation_service");
         try (Connection db = DriverManager.getConnection(databaseUrl, role.role(), role.localPassword())) {
             long reservations = count(db, "SELECT count(*) FROM reservations WHERE event_id = ?", eventId);
@@ -96,12 +134,13 @@ final class HoldAudit {
                 }
             }
             Map<String, String> redisHolder = redisHolders(eventId);
-            long disagreements = redisHolder.entrySet().stream()
-                    .filter(held -> !held.getValue().equals(liveHolder.get(held.getKey()))).count();
+            long doubleHeld = redisHolder.entrySet().stream().filter(held -> liveHolder.containsKey(held.getKey())
+                    && !held.getValue().equals(liveHolder.get(held.getKey()))).count();
+            long orphanHolds = redisHolder.keySet().stream().filter(seat -> !liveHolder.containsKey(seat)).count();
             long unheldLive = pendingHolder.entrySet().stream()
                     .filter(live -> !live.getValue().equals(redisHolder.get(live.getKey()))).count();
-            return new Findings(reservations, liveHolder.size(), doubleLive, redisHolder.size(), disagreements,
-                    unheldLive, holdsPerSecond(db, eventId));
+            return new Findings(reservations, liveHolder.size(), doubleLive, redisHolder.size(), doubleHeld,
+                    orphanHolds, unheldLive, holdsPerSecond(db, eventId));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot audit reservation_service: " + e.getMessage(), e);
         }
