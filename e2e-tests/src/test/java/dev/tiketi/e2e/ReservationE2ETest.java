@@ -92,6 +92,47 @@ class ReservationE2ETest {
     }
 
     @Test
+    void refusedHoldsAnswerAProblemAndHoldNothing(PlatformUnderTest platform) {
+        Api gateway = platform.gateway();
+        String admin = platform.token(UUID.randomUUID(), "ADMIN");
+        String buyerToken = platform.token(UUID.randomUUID(), "USER");
+        String rivalToken = platform.token(UUID.randomUUID(), "USER");
+        String elsewhereToken = platform.token(UUID.randomUUID(), "USER");
+        String eventId = eventOnSale(gateway, admin);
+        String otherEventId = eventOnSale(gateway, admin);
+        List<String> seats = gateway.get("/api/events/" + eventId + "/seats", null).read("$.sections[*].rows[*].seats[*].id");
+        List<String> otherSeats = gateway.get("/api/events/" + otherEventId + "/seats", null)
+                .read("$.sections[*].rows[*].seats[*].id");
+        String admission = admitted(gateway, admin, eventId, buyerToken);
+        String rivalAdmission = admitted(gateway, admin, eventId, rivalToken);
+        String otherEventAdmission = admitted(gateway, admin, otherEventId, elsewhereToken);
+        Reply rivalHold = gateway.post("/api/reservations", holdRequest(eventId, seats.subList(0, 2), rivalAdmission),
+                rivalToken);
+        assertThat(rivalHold.status()).as(rivalHold.body()).isEqualTo(201);
+
+        assertProblem(gateway.post("/api/reservations", holdRequest(eventId, seats.subList(2, 7), admission),
+                buyerToken), 400, "validation-failed");
+        assertProblem(gateway.post("/api/reservations", holdRequest(eventId,
+                List.of(seats.get(2), otherSeats.get(3)), admission), buyerToken), 400, "seats-not-in-event");
+        assertProblem(gateway.post("/api/reservations", holdRequest(eventId, seats.subList(1, 3), admission),
+                buyerToken), 409, "seats-unavailable");
+        assertProblem(gateway.post("/api/reservations", holdRequest(eventId, seats.subList(2, 4), rivalAdmission),
+                buyerToken), 403, "admission-token-invalid");
+        assertProblem(gateway.post("/api/reservations", holdRequest(eventId, seats.subList(2, 4), otherEventAdmission),
+                elsewhereToken), 403, "admission-token-invalid");
+        assertProblem(gateway.post("/api/reservations", "{\"eventId\":\"%s\",\"seatIds\":%s}".formatted(eventId,
+                ids(seats.subList(2, 4))), buyerToken), 400, "validation-failed");
+
+        assertThat(gateway.get("/api/seats/" + eventId + "/status", buyerToken).<List<String>>read("$.held"))
+                .as("only the rival's hold").containsExactlyInAnyOrderElementsOf(seats.subList(0, 2));
+        assertThat(gateway.get("/api/seats/" + otherEventId + "/status", buyerToken).<List<String>>read("$.held")).isEmpty();
+        assertThat(gateway.get("/api/reservations", buyerToken).<List<Object>>read("$.items")).isEmpty();
+        assertThat(gateway.get("/api/reservations", elsewhereToken).<List<Object>>read("$.items")).isEmpty();
+        Reply held = gateway.post("/api/reservations", holdRequest(eventId, seats.subList(2, 4), admission), buyerToken);
+        assertThat(held.status()).as("the refusals left the buyer's own admission usable: " + held.body()).isEqualTo(201);
+    }
+
+    @Test
     void aPaidHoldIsConfirmedAndSoldAndACancelledBookingIsRefundedAndBackOnSale(PlatformUnderTest platform) {
         Api gateway = platform.gateway();
         String admin = platform.token(UUID.randomUUID(), "ADMIN");
