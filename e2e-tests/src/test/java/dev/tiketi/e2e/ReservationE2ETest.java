@@ -37,7 +37,7 @@ class ReservationE2ETest {
         String viewerToken = platform.token(UUID.randomUUID(), "USER");
         String strangerToken = platform.token(UUID.randomUUID(), "USER");
         String eventId = eventOnSale(gateway, admin);
-        List<String> seats = gateway.get("/api/events/" + eventId + "/seats", null).read("$.sections[*].rows[*].seats[*].id");
+        List<String> seats = seatIds(gateway, eventId);
         assertThat(seats).hasSize(12);
 
         // skipping the queue must fail: no admission, no hold
@@ -100,9 +100,8 @@ class ReservationE2ETest {
         String elsewhereToken = platform.token(UUID.randomUUID(), "USER");
         String eventId = eventOnSale(gateway, admin);
         String otherEventId = eventOnSale(gateway, admin);
-        List<String> seats = gateway.get("/api/events/" + eventId + "/seats", null).read("$.sections[*].rows[*].seats[*].id");
-        List<String> otherSeats = gateway.get("/api/events/" + otherEventId + "/seats", null)
-                .read("$.sections[*].rows[*].seats[*].id");
+        List<String> seats = seatIds(gateway, eventId);
+        List<String> otherSeats = seatIds(gateway, otherEventId);
         String admission = admitted(gateway, admin, eventId, buyerToken);
         String rivalAdmission = admitted(gateway, admin, eventId, rivalToken);
         String otherEventAdmission = admitted(gateway, admin, otherEventId, elsewhereToken);
@@ -138,7 +137,7 @@ class ReservationE2ETest {
         String admin = platform.token(UUID.randomUUID(), "ADMIN");
         String buyerToken = platform.token(UUID.randomUUID(), "USER");
         String eventId = eventOnSale(gateway, admin);
-        List<String> seats = gateway.get("/api/events/" + eventId + "/seats", null).read("$.sections[*].rows[*].seats[*].id");
+        List<String> seats = seatIds(gateway, eventId);
         String admission = admitted(gateway, admin, eventId, buyerToken);
         Reply held = gateway.post("/api/reservations", holdRequest(eventId, seats.subList(4, 6), admission), buyerToken);
         assertThat(held.status()).as(held.body()).isEqualTo(201);
@@ -183,7 +182,7 @@ class ReservationE2ETest {
         String buyerToken = platform.token(UUID.randomUUID(), "USER");
         String viewerToken = platform.token(UUID.randomUUID(), "USER");
         String eventId = eventOnSale(gateway, admin);
-        List<String> seats = gateway.get("/api/events/" + eventId + "/seats", null).read("$.sections[*].rows[*].seats[*].id");
+        List<String> seats = seatIds(gateway, eventId);
         String admission = admitted(gateway, admin, eventId, buyerToken);
         SeatStream stream = SeatStream.open(gateway, "/api/seats/" + eventId + "/stream", viewerToken);
         try {
@@ -213,6 +212,11 @@ class ReservationE2ETest {
         return seatIds.stream()
                 .map(seat -> map.<List<String>>read("$.sections[*].rows[*].seats[?(@.id == '" + seat + "')].status").getFirst())
                 .toList();
+    }
+
+    /** The event's seat ids, in seat-map order. */
+    private static List<String> seatIds(Api gateway, String eventId) {
+        return gateway.get("/api/events/" + eventId + "/seats", null).read("$.sections[*].rows[*].seats[*].id");
     }
 
     /** A new venue, hall (12 VIP seats at 198,000 KRW) and event whose sale has started. */
