@@ -7,7 +7,6 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,10 +81,10 @@ public class HoldSimulation extends Simulation {
         TiketiClient admin = TiketiClient.admin(config);
         String runTag = CatalogPayloads.runTag();
         String venueId = admin.create("/api/admin/venues", CatalogPayloads.venue(runTag));
-        eventId = eventOnSale(admin, venueId, CatalogPayloads.gridHall("Hold Hall " + runTag, 20, 50, 50),
+        eventId = admin.eventOnSale(venueId, CatalogPayloads.gridHall("Hold Hall " + runTag, 20, 50, 50),
                 "Bench holds " + runTag);
-        UUID warmUpEvent = eventOnSale(admin, venueId, CatalogPayloads.gridHall("Warm-up Hall " + runTag, 2, 10, 50),
-                "Bench hold warm-up " + runTag);
+        UUID warmUpEvent = admin.eventOnSale(venueId,
+                CatalogPayloads.gridHall("Warm-up Hall " + runTag, 2, 10, 50), "Bench hold warm-up " + runTag);
         SeatPicker seats = new SeatPicker(admin.get("/api/events/" + eventId + "/seats"), hotSeats, 0.7);
         SeatPicker warmUpSeats = new SeatPicker(admin.get("/api/events/" + warmUpEvent + "/seats"), 0, 0);
         System.out.printf(Locale.ROOT, "event %s on sale with %,d seats%n", eventId, seats.seatCount());
@@ -169,11 +168,5 @@ public class HoldSimulation extends Simulation {
                 .then(jsonPath("$.reservation.id").saveAs("reservationId"))
                 .checkIf((response, session) -> response.status().code() == 409)
                 .then(jsonPath("$.type").in(SEATS_UNAVAILABLE, HOLD_EXISTS).saveAs("refusal"));
-    }
-
-    private static UUID eventOnSale(TiketiClient admin, String venueId, CatalogPayloads.Hall hall, String title) {
-        String hallId = admin.create("/api/admin/venues/" + venueId + "/halls", hall);
-        return UUID.fromString(admin.create("/api/admin/events",
-                CatalogPayloads.concertOnSale(title, hallId, Instant.now())));
     }
 }

@@ -7,7 +7,6 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,10 +76,8 @@ public class QueueSimulation extends Simulation {
         TiketiClient admin = TiketiClient.admin(config);
         String runTag = CatalogPayloads.runTag();
         String venueId = admin.create("/api/admin/venues", CatalogPayloads.venue(runTag));
-        String hallId = admin.create("/api/admin/venues/" + venueId + "/halls",
-                CatalogPayloads.gridHall("Queue Hall " + runTag, 2, 10, 50));
-        eventId = UUID.fromString(admin.create("/api/admin/events",
-                CatalogPayloads.concertOnSale("Bench queue " + runTag, hallId, Instant.now())));
+        eventId = admin.eventOnSale(venueId, CatalogPayloads.gridHall("Queue Hall " + runTag, 2, 10, 50),
+                "Bench queue " + runTag);
         admin.post("/api/admin/queue/" + eventId + "/pause", Map.of());
 
         waitingRoom = new WaitingRoomFill(config.redisHost(), config.redisPort());

@@ -58,10 +58,8 @@ public class SagaSimulation extends Simulation {
         TiketiClient admin = TiketiClient.admin(config);
         String runTag = CatalogPayloads.runTag();
         String venueId = admin.create("/api/admin/venues", CatalogPayloads.venue(runTag));
-        String hallId = admin.create("/api/admin/venues/" + venueId + "/halls",
-                CatalogPayloads.gridHall("Saga Hall " + runTag, 10, 50, 50));
-        eventId = UUID.fromString(admin.create("/api/admin/events",
-                CatalogPayloads.concertOnSale("Bench saga " + runTag, hallId, Instant.now())));
+        eventId = admin.eventOnSale(venueId, CatalogPayloads.gridHall("Saga Hall " + runTag, 10, 50, 50),
+                "Bench saga " + runTag);
         List<String> seats = admin.get("/api/events/" + eventId + "/seats").findValuesAsText("id");
 
         WaitingRoomAdmission waitingRoom = new WaitingRoomAdmission(admin);

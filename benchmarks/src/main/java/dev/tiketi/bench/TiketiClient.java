@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Set-up calls that are not part of a measurement: signing in and creating fixtures. Plain JDK HTTP, so
@@ -57,6 +59,12 @@ final class TiketiClient {
 
     String accessToken() {
         return accessToken;
+    }
+
+    /** A hall of {@code hall}'s layout in the venue and an event in it whose sale opened a minute ago. */
+    UUID eventOnSale(String venueId, CatalogPayloads.Hall hall, String title) {
+        String hallId = create("/api/admin/venues/" + venueId + "/halls", hall);
+        return UUID.fromString(create("/api/admin/events", CatalogPayloads.concertOnSale(title, hallId, Instant.now())));
     }
 
     /** POSTs {@code body} as JSON and returns the answer, which must be a success. */
