@@ -9,6 +9,9 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Optional;
 
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -48,6 +51,12 @@ public record BenchConfig(URI baseUrl, Optional<String> adminToken, String admin
                         .orElseGet(() -> Topology.load().port(PortPlan.REDIS)),
                 setting("bench.databaseUrl", "BENCH_DATABASE_URL").orElseGet(() -> "jdbc:postgresql://localhost:"
                         + Topology.load().port(PortPlan.POSTGRES) + "/" + ServiceDatabase.DATABASE_NAME));
+    }
+
+    /** A connection to the platform's database as one service's own role, which sees only that service's schema. */
+    Connection connectAs(String role) throws SQLException {
+        ServiceDatabase database = ServiceDatabase.forRole(role);
+        return DriverManager.getConnection(databaseUrl, database.role(), database.localPassword());
     }
 
     /** The key that signs the platform's access tokens: whoever holds it can be any user. */

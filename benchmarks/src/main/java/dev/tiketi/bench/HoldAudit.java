@@ -1,15 +1,14 @@
 package dev.tiketi.bench;
 
-import dev.tiketi.infra.ServiceDatabase;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,12 +30,12 @@ final class HoldAudit {
     /* reservation-service's HoldKeys: a service jar is not a library, so the layout is spelled again here */
     private static final String HOLD_PREFIX = "hold:{%s}:";
 
-    private final String databaseUrl;
+    private final BenchConfig config;
     private final String redisHost;
     private final int redisPort;
 
     HoldAudit(BenchConfig config) {
-        this.databaseUrl = config.databaseUrl();
+        this.config = config;
         this.redisHost = config.redisHost();
         this.redisPort = config.redisPort();
     }
@@ -92,7 +91,7 @@ final class HoldAudit {
     Findings auditWhenSettled(UUID eventId) {
         Findings previous = audit(eventId);
         for (int reading = 0; reading < 60; reading++) {
-            sleep();
+            Pause.pause(Duration.ofSeconds(1));
             Findings current = audit(eventId);
             if (current.sameAs(previous)) {
                 return current;
@@ -103,18 +102,8 @@ final class HoldAudit {
         return previous;
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the platform to settle", e);
-        }
-    }
-
     private Findings audit(UUID eventId) {
-        ServiceDatabase role = ServiceDatabase.forRole("reservation_service");
-        try (Connection db = DriverManager.getConnection(databaseUrl, role.role(), role.localPassword())) {
+        try (Connection db = config.connectAs("reservation_service")) {
             long reservations = count(db, "SELECT count(*) FROM reservations WHERE event_id = ?", eventId);
             long doubleLive = count(db, "SELECT count(*) FROM (SELECT seat_id FROM reservation_seats"
                     + " WHERE event_id = ? AND live GROUP BY seat_id HAVING count(*) > 1) twice", eventId);

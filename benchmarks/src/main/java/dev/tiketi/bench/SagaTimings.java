@@ -1,9 +1,6 @@
 package dev.tiketi.bench;
 
-import dev.tiketi.infra.ServiceDatabase;
-
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,10 +24,10 @@ final class SagaTimings {
 
     private static final Duration SETTLE = Duration.ofSeconds(60);
 
-    private final String databaseUrl;
+    private final BenchConfig config;
 
     SagaTimings(BenchConfig config) {
-        this.databaseUrl = config.databaseUrl();
+        this.config = config;
     }
 
     /**
@@ -70,7 +67,7 @@ final class SagaTimings {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         Findings findings = read(eventId, from, to);
         while (findings.confirmed() < findings.approved() && System.nanoTime() < deadline) {
-            sleep();
+            Pause.pause(Duration.ofSeconds(1));
             findings = read(eventId, from, to);
         }
         return findings;
@@ -80,7 +77,8 @@ final class SagaTimings {
         Map<String, Instant> approvedAt = new HashMap<>();
         List<Long> outboxLag = new ArrayList<>();
         long unpublished = 0;
-        try (Connection payments = connect("payment_service"); Connection reservations = connect("reservation_service")) {
+        try (Connection payments = config.connectAs("payment_service");
+             Connection reservations = config.connectAs("reservation_service")) {
             try (PreparedStatement query = payments.prepareStatement("SELECT reservation_id, approved_at FROM payments"
                     + " WHERE event_id = ? AND approved_at >= ? AND approved_at < ?")) {
                 query.setObject(1, eventId);
@@ -135,19 +133,5 @@ final class SagaTimings {
             }
         }
         return unpublished;
-    }
-
-    private Connection connect(String role) throws SQLException {
-        ServiceDatabase database = ServiceDatabase.forRole(role);
-        return DriverManager.getConnection(databaseUrl, database.role(), database.localPassword());
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the saga to settle", e);
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,7 +70,7 @@ final class WaitingRoomAdmission {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the waiting room of " + eventId + " did not empty in " + ADMISSION_WAIT);
             }
-            sleep(Duration.ofMillis(200));
+            Pause.pause(Duration.ofMillis(200));
         }
     }
 
@@ -86,17 +87,8 @@ final class WaitingRoomAdmission {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while admitting buyers", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("admitting a buyer failed: " + e.getCause().getMessage(), e.getCause());
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for admission", e);
         }
     }
 }

@@ -92,12 +92,7 @@ final class WaitingRoomFill implements AutoCloseable {
                 throw new IllegalStateException("Redis still persisting after " + PERSISTENCE_WAIT.toMinutes()
                         + " min");
             }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while Redis persisted", e);
-            }
+            Pause.pause(Duration.ofMillis(500));
         }
     }
 
