@@ -123,6 +123,21 @@ public abstract class CatalogIntegrationTest {
                {"name":"BALCONY","grade":"S","rows":[{"label":"A","seats":20},{"label":"B","seats":20}]}],
              "prices":{"VIP":150000,"R":120000,"S":90000}}""";
 
+    /** A stadium: five sections of 50 rows x 200 seats (50,000); VIP, R, S, then two A sections. */
+    protected static String stadiumTemplate() {
+        StringBuilder sections = new StringBuilder();
+        String[] grades = {"VIP", "R", "S", "A", "A"};
+        for (int s = 0; s < grades.length; s++) {
+            StringBuilder rows = new StringBuilder();
+            for (int r = 1; r <= 50; r++) {
+                rows.append(r == 1 ? "" : ",").append("{\"label\":\"").append(r).append("\",\"seats\":200}");
+            }
+            sections.append(s == 0 ? "" : ",").append("{\"name\":\"BLOCK-").append(s + 1).append("\",\"grade\":\"")
+                    .append(grades[s]).append("\",\"rows\":[").append(rows).append("]}");
+        }
+        return "{\"sections\":[" + sections + "],\"prices\":{\"VIP\":198000,\"R\":165000,\"S\":132000,\"A\":99000}}";
+    }
+
     protected String createVenue() {
         var response = post("/api/admin/venues", """
                 {"name":"%s","city":"Seoul","address":"1 Test-ro"}""".formatted(unique("Venue")), admin);

@@ -14,16 +14,17 @@ import java.util.UUID;
  * Writes an event's seats in one statement: the rows of the layout travel as five arrays and PostgreSQL
  * expands each into its seats with {@code generate_series}. One round trip and no per-seat parameters,
  * which beats both batched inserts and COPY for tens of thousands of seats, and joins the caller's
- * transaction like any other statement.
+ * transaction like any other statement. Each seat keeps its row's position in the layout ({@code row_position},
+ * from the arrays' ordinality), so the seat layout can list rows in template order.
  */
 @Component
 public class SeatGenerator {
 
     private static final String INSERT = """
-            INSERT INTO seats (id, event_id, section, row_label, number, grade, price, status, updated_at)
-            SELECT gen_random_uuid(), ?, r.section, r.row_label, n, r.grade, r.price, 'AVAILABLE', ?
-              FROM unnest(?::varchar[], ?::varchar[], ?::int[], ?::varchar[], ?::bigint[])
-                       AS r(section, row_label, seats, grade, price)
+            INSERT INTO seats (id, event_id, section, row_label, number, grade, price, status, updated_at, row_position)
+            SELECT gen_random_uuid(), ?, r.section, r.row_label, n, r.grade, r.price, 'AVAILABLE', ?, r.position - 1
+              FROM unnest(?::varchar[], ?::varchar[], ?::int[], ?::varchar[], ?::bigint[]) WITH ORDINALITY
+                       AS r(section, row_label, seats, grade, price, position)
              CROSS JOIN LATERAL generate_series(1, r.seats) AS n
             """;
 

@@ -18,7 +18,7 @@ class LargeHallTest extends CatalogIntegrationTest {
 
     @Test
     void aFiftyThousandSeatEventGetsEverySeat() {
-        String hallId = createHall(createVenue(), stadium());
+        String hallId = createHall(createVenue(), stadiumTemplate());
 
         long started = System.nanoTime();
         var response = post("/api/admin/events", eventJson(hallId, unique("Stadium Tour"), inDays(1)), admin);
@@ -38,20 +38,5 @@ class LargeHallTest extends CatalogIntegrationTest {
                         "VIP:10000:1:198000:10000");
         assertThat(jdbc.queryForObject("SELECT max(number) FROM seats WHERE event_id = ?::uuid", Integer.class, id))
                 .isEqualTo(200);
-    }
-
-    /** Five sections of 50 rows x 200 seats; VIP, R, S, then two A sections. */
-    private static String stadium() {
-        StringBuilder sections = new StringBuilder();
-        String[] grades = {"VIP", "R", "S", "A", "A"};
-        for (int s = 0; s < grades.length; s++) {
-            StringBuilder rows = new StringBuilder();
-            for (int r = 1; r <= 50; r++) {
-                rows.append(r == 1 ? "" : ",").append("{\"label\":\"").append(r).append("\",\"seats\":200}");
-            }
-            sections.append(s == 0 ? "" : ",").append("{\"name\":\"BLOCK-").append(s + 1).append("\",\"grade\":\"")
-                    .append(grades[s]).append("\",\"rows\":[").append(rows).append("]}");
-        }
-        return "{\"sections\":[" + sections + "],\"prices\":{\"VIP\":198000,\"R\":165000,\"S\":132000,\"A\":99000}}";
     }
 }
