@@ -88,15 +88,24 @@ public final class Api {
         }
 
         public Reply send() {
+            HttpResponse<String> response = send(HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        }
+
+        /** The response exactly as it arrived: every header, the body's bytes as sent (not decompressed). */
+        public HttpResponse<byte[]> sendForBytes() {
+            return send(HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        private <T> HttpResponse<T> send(HttpResponse.BodyHandler<T> handler) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(15))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(request::header);
             try {
-                HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                        response.body());
+                return HTTP.send(request.build(), handler);
             } catch (IOException e) {
                 throw new UncheckedIOException(method + " " + path + " failed", e);
             } catch (InterruptedException e) {

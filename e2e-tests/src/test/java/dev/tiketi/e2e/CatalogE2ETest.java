@@ -1,15 +1,22 @@
 package dev.tiketi.e2e;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.tiketi.e2e.Api.Reply;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
 
 import static dev.tiketi.e2e.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +83,60 @@ class CatalogE2ETest {
         Reply seats = gateway.get("/api/events/" + eventId + "/seats", null);
         assertThat(seats.status()).isEqualTo(200);
         assertThat(seats.<List<String>>read("$.sections[*].rows[*].seats[*].id")).hasSize(40);
+    }
+
+    /**
+     * The seat layout is precomputed and gzipped by event-service; the gateway must pass the compressed bytes,
+     * the ETag and the 304 through untouched, or browsers and CDNs could not revalidate it.
+     */
+    @Test
+    void theSeatLayoutArrivesGzippedWithItsEtagAndRevalidatesTo304ThroughTheGateway() {
+        String eventId = Sale.createEventOnSale(gateway, admin, "Layout", 30, 99_000);
+        String path = "/api/events/" + eventId + "/seat-layout";
+
+        HttpResponse<byte[]> viaGateway = gateway.call("GET", path).header("Accept-Encoding", "gzip").sendForBytes();
+        HttpResponse<byte[]> direct = platform.service("event-service").call("GET", path)
+                .header("Accept-Encoding", "gzip").sendForBytes();
+
+        assertThat(viaGateway.statusCode()).isEqualTo(200);
+        assertThat(viaGateway.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(viaGateway.body()).as("the gzip bytes event-service sent").isEqualTo(direct.body());
+        String etag = viaGateway.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).startsWith("\"").isEqualTo(direct.headers().firstValue("ETag").orElseThrow());
+        assertThat(viaGateway.headers().firstValue("Cache-Control")).hasValue("max-age=60, must-revalidate, public");
+        assertThat(viaGateway.headers().allValues("Vary")).anySatisfy(vary -> assertThat(vary).containsIgnoringCase("Accept-Encoding"));
+
+        String json = gunzip(viaGateway.body());
+        assertThat(JsonPath.<Integer>read(json, "$.totalSeats")).isEqualTo(60);
+        assertThat(JsonPath.<List<String>>read(json, "$.sections[0].rows[*].label")).containsExactly("1", "2");
+        assertThat(JsonPath.<List<String>>read(json, "$..seatIds[*]"))
+                .containsExactlyInAnyOrderElementsOf(gateway.get("/api/events/" + eventId + "/seats", null)
+                        .<List<String>>read("$.sections[*].rows[*].seats[*].id"));
+
+        HttpResponse<byte[]> revalidated = gateway.call("GET", path).header("Accept-Encoding", "gzip")
+                .header("If-None-Match", etag).sendForBytes();
+        assertThat(revalidated.statusCode()).isEqualTo(304);
+        assertThat(revalidated.body()).isEmpty();
+        assertThat(revalidated.headers().firstValue("ETag")).hasValue(etag);
+
+        HttpResponse<byte[]> plain = gateway.call("GET", path).sendForBytes();
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(new String(plain.body(), StandardCharsets.UTF_8)).isEqualTo(json);
+    }
+
+    @Test
+    void anUnknownEventHasNoSeatLayout() {
+        assertProblem(gateway.get("/api/events/" + UUID.randomUUID() + "/seat-layout", null), 404, "event-not-found");
+        assertProblem(gateway.get("/api/events/seat-layout-of-nothing/seat-layout", null), 400, "validation-failed");
+    }
+
+    private static String gunzip(byte[] body) {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
