@@ -15,13 +15,12 @@ import org.springframework.web.client.RestClientException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * event-service's internal endpoints. Event facts and sold seats are cached briefly per event: at a sale's
- * opening every hold and every seat-map view would otherwise be an HTTP call. Seat lookups are not cached,
+ * event-service's internal endpoints. Event facts are cached briefly per event: at a sale's opening every hold
+ * and every seat-map view would otherwise be an HTTP call. Seat lookups are not cached,
  * so a hold always snapshots the current price. 503 {@code event-service-unavailable} when it cannot be asked.
  */
 @Component
@@ -33,18 +32,13 @@ public class EventCatalog {
     };
     private static final ParameterizedTypeReference<List<CatalogSeat>> SEATS = new ParameterizedTypeReference<>() {
     };
-    private static final ParameterizedTypeReference<List<UUID>> SEAT_IDS = new ParameterizedTypeReference<>() {
-    };
 
     private final RestClient client;
     private final Cache<UUID, Optional<CatalogEvent>> events;
-    private final Cache<UUID, Set<UUID>> soldSeats;
 
     EventCatalog(@Value("${tiketi.urls.event-service}") String baseUrl, ReservationProperties properties) {
         this.client = ServiceClients.to(baseUrl);
         this.events = Caffeine.newBuilder().maximumSize(MAX_CACHED).expireAfterWrite(properties.eventCacheTtl()).build();
-        this.soldSeats = Caffeine.newBuilder().maximumSize(MAX_CACHED)
-                .expireAfterWrite(properties.seatMap().soldCacheTtl()).build();
     }
 
     /** The event; 404 {@code event-not-found} when event-service does not know it. */
@@ -56,13 +50,6 @@ public class EventCatalog {
     public List<CatalogSeat> seats(UUID eventId, Collection<UUID> seatIds) {
         String ids = seatIds.stream().map(UUID::toString).collect(Collectors.joining(","));
         return fetch("/internal/events/{id}/seats?ids={ids}", SEATS, eventId, ids).orElseThrow(EventCatalog::eventNotFound);
-    }
-
-    /** Seats event-service knows as sold; 404 {@code event-not-found} for an unknown event. */
-    public Set<UUID> soldSeats(UUID eventId) {
-        return soldSeats.get(eventId, id -> fetch("/internal/events/{id}/seats/sold", SEAT_IDS, id)
-                .<Set<UUID>>map(Set::copyOf)
-                .orElseThrow(EventCatalog::eventNotFound));
     }
 
     /** The answer's body, or empty when event-service answers 404. */

@@ -22,10 +22,14 @@ public record ReservationProperties(Duration holdTtl, Duration eventCacheTtl, Ex
     }
 
     /**
-     * @param soldCacheTtl   how long event-service's sold seats of an event are reused
+     * @param soldCacheTtl   how long the sold seats of an event, read from this service's CONFIRMED
+     *                       reservations, are reused for seat-map statuses
      * @param soldMarkerTtl  how long a seat sold here is refused from Redis, until event-service has caught up
      * @param resyncInterval how often every open seat-map stream gets a fresh snapshot
+     * @param soldOverlap    how far before a sold-seats read a status still looks at Redis's sold markers:
+     *                       markers are stamped after the sale's commit, but by the selling instance's clock,
+     *                       which may run behind the reading one's
      */
-    public record SeatMap(Duration soldCacheTtl, Duration soldMarkerTtl, Duration resyncInterval) {
+    public record SeatMap(Duration soldCacheTtl, Duration soldMarkerTtl, Duration resyncInterval, Duration soldOverlap) {
     }
 }

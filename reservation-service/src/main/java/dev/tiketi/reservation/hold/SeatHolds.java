@@ -102,13 +102,17 @@ public class SeatHolds {
         return current(HoldKeys.heldIndex(eventId), now);
     }
 
-    /** Seats sold here recently enough that event-service may not show them sold yet. */
-    public Set<UUID> recentlySold(UUID eventId, Instant now) {
-        return current(HoldKeys.soldIndex(eventId), now);
+    /**
+     * Seats sold here at {@code since} or later whose marker is still there: a marker lasts
+     * {@code sold-marker-ttl} from the sale and is scored by when it ends, so this is one range read.
+     */
+    public Set<UUID> soldSince(UUID eventId, Instant since, Instant now) {
+        Instant endsFrom = since.plus(soldMarkerTtl);
+        return current(HoldKeys.soldIndex(eventId), endsFrom.isAfter(now) ? endsFrom : now);
     }
 
-    private Set<UUID> current(String index, Instant now) {
-        Set<String> members = redis.opsForZSet().rangeByScore(index, now.toEpochMilli() + 1, Double.POSITIVE_INFINITY);
+    private Set<UUID> current(String index, Instant after) {
+        Set<String> members = redis.opsForZSet().rangeByScore(index, after.toEpochMilli() + 1, Double.POSITIVE_INFINITY);
         return members == null ? Set.of() : members.stream().map(UUID::fromString).collect(Collectors.toSet());
     }
 
