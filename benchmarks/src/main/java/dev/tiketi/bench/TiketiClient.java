@@ -67,6 +67,35 @@ final class TiketiClient {
         return UUID.fromString(create("/api/admin/events", CatalogPayloads.concertOnSale(title, hallId, Instant.now())));
     }
 
+    /**
+     * GETs {@code path} sending {@code Accept-Encoding}, which must succeed, and returns the answer's ETag and
+     * body size as sent (compressed bytes are counted, not decompressed).
+     */
+    Representation representation(String path, String acceptEncoding) {
+        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept-Encoding", acceptEncoding)
+                .GET()
+                .build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+            }
+            return new Representation(response.headers().firstValue("ETag").orElseThrow(
+                    () -> new IllegalStateException("GET " + path + " answered without an ETag")),
+                    response.headers().firstValue("Content-Encoding").orElse("identity"), response.body().length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + baseUrl.resolve(path) + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during GET " + path, e);
+        }
+    }
+
+    record Representation(String etag, String contentEncoding, int bytes) {
+    }
+
     /** POSTs {@code body} as JSON and returns the answer, which must be a success. */
     JsonNode post(String path, Object body) {
         return requireSuccess(send("POST", path, body), "POST " + path);
