@@ -28,6 +28,7 @@ public class Reservations {
             id, user_id, event_id, status, total_amount, hold_expires_at, event_title, venue_name, hall_name,
             event_starts_at, event_ends_at, cancel_reason, was_confirmed, payment_id, created_at, confirmed_at,
             cancelled_at, expired_at, refunded_at, version, updated_at""";
+    private static final String INSERT_COLUMNS = COLUMNS + ", ticket_count";
 
     private final JdbcClient jdbc;
 
@@ -39,10 +40,10 @@ public class Reservations {
     public void insert(Reservation reservation) {
         EventSnapshot event = reservation.event();
         Reservation.Timeline t = reservation.timeline();
-        jdbc.sql("INSERT INTO reservations (" + COLUMNS + """
+        jdbc.sql("INSERT INTO reservations (" + INSERT_COLUMNS + """
                         ) VALUES (:id, :userId, :eventId, :status, :total, :holdExpiresAt, :title, :venue, :hall,
                                   :startsAt, :endsAt, NULL, false, NULL, :createdAt, NULL, NULL, NULL, NULL, :version,
-                                  :updatedAt)""")
+                                  :updatedAt, :ticketCount)""")
                 .param("id", reservation.id())
                 .param("userId", reservation.userId())
                 .param("eventId", reservation.eventId())
@@ -57,6 +58,7 @@ public class Reservations {
                 .param("createdAt", utc(t.createdAt()))
                 .param("version", reservation.version())
                 .param("updatedAt", utc(t.updatedAt()))
+                .param("ticketCount", reservation.seats().size())
                 .update();
         insertSeats(reservation, reservation.seats());
     }
@@ -74,7 +76,7 @@ public class Reservations {
                            SET status = :status, total_amount = :total, cancel_reason = :reason,
                                was_confirmed = :wasConfirmed, payment_id = :paymentId, confirmed_at = :confirmedAt,
                                cancelled_at = :cancelledAt, expired_at = :expiredAt, refunded_at = :refundedAt,
-                               version = :version, updated_at = :updatedAt
+                               version = :version, updated_at = :updatedAt, ticket_count = :ticketCount
                          WHERE id = :id AND version = :previousVersion""")
                 .param("status", after.status().name())
                 .param("total", after.totalAmount())
@@ -87,6 +89,7 @@ public class Reservations {
                 .param("refundedAt", utc(t.refundedAt()))
                 .param("version", after.version())
                 .param("updatedAt", utc(t.updatedAt()))
+                .param("ticketCount", after.seats().size())
                 .param("id", after.id())
                 .param("previousVersion", before.version())
                 .update();
@@ -146,6 +149,15 @@ public class Reservations {
     public long countOfUser(UUID userId) {
         return jdbc.sql("SELECT count(*) FROM reservations WHERE user_id = :userId")
                 .param("userId", userId).query(Long.class).single();
+    }
+
+    /** The event's live reservations (PENDING or CONFIRMED), oldest first, locked: what its cancellation walks. */
+    public List<Reservation> lockLiveOfEvent(UUID eventId, int limit) {
+        return withSeats(jdbc.sql("SELECT " + COLUMNS + """
+                         FROM reservations WHERE event_id = :eventId AND status IN ('PENDING', 'CONFIRMED')
+                        ORDER BY created_at, id LIMIT :limit FOR UPDATE""")
+                .param("eventId", eventId).param("limit", limit)
+                .query(Reservations::reservation).list());
     }
 
     public boolean hasPendingHold(UUID userId, UUID eventId) {
