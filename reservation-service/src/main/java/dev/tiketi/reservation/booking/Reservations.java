@@ -146,6 +146,17 @@ public class Reservations {
                 .query(Reservations::reservation).list());
     }
 
+    /** The reservations with these ids, with their seats, in the order of {@code ids}; unknown ids are left out. */
+    public List<Reservation> byIds(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Reservation> found = withSeats(jdbc.sql("SELECT " + COLUMNS + " FROM reservations WHERE id IN (:ids)")
+                .param("ids", ids).query(Reservations::reservation).list()).stream()
+                .collect(Collectors.toMap(Reservation::id, r -> r));
+        return ids.stream().filter(found::containsKey).map(found::get).toList();
+    }
+
     public long countOfUser(UUID userId) {
         return jdbc.sql("SELECT count(*) FROM reservations WHERE user_id = :userId")
                 .param("userId", userId).query(Long.class).single();
