@@ -8,7 +8,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -20,10 +22,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Sales figures from reservation-service's own rows. Two aggregates per span, one over confirmations and one
- * over refunds, each grouped by the hour in the admin's time zone and read from a partial covering index
- * ({@code reservations_sold_idx}, {@code reservations_refunded_idx}: the time, event, amount and tickets), so a
- * month of 100,000 bookings is an index-only scan (see docs/benchmarks.md). Days are summed from the hours.
+ * Sales figures from reservation-service's own rows: the {@code sales_hourly} rollup (per event and UTC hour,
+ * kept in the transaction of every confirmation and refund), so a month is at most 744 rows per event however many
+ * bookings it had (see docs/benchmarks.md). Days are summed from the hours.
  */
 @Service
 class SalesReport {
@@ -73,12 +74,14 @@ class SalesReport {
                 hourly);
     }
 
-    /** Local hour → figures, only hours with sales or refunds. */
+    /**
+     * Local hour → figures, only hours with sales or refunds. The rollup is by UTC hour; each is counted in the
+     * local hour it starts in, which is exact for every zone whose offset is whole hours (Asia/Seoul, UTC, ...).
+     */
     private Map<LocalDateTime, SalesFigures> hourly(ZoneId zone, LocalDate first, LocalDate last, UUID eventId) {
         Map<String, Object> params = new HashMap<>();
-        params.put("zone", zone.getId());
-        params.put("from", first.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
-        params.put("to", last.plusDays(1).atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
+        params.put("from", utcHour(first.atStartOfDay(zone).toInstant()));
+        params.put("to", utcHour(last.plusDays(1).atStartOfDay(zone).toInstant()));
         String ofEvent = "";
         if (eventId != null) {
             ofEvent = " AND event_id = :eventId";
@@ -86,27 +89,23 @@ class SalesReport {
         }
         Map<LocalDateTime, SalesFigures> hours = new HashMap<>();
         jdbc.sql("""
-                        SELECT date_trunc('hour', confirmed_at AT TIME ZONE :zone) AS hour, count(*) AS bookings,
-                               sum(ticket_count) AS tickets, sum(total_amount) AS amount
-                          FROM reservations
-                         WHERE confirmed_at IS NOT NULL AND confirmed_at >= :from AND confirmed_at < :to""" + ofEvent
-                        + " GROUP BY 1")
+                        SELECT hour, sum(bookings_sold) AS bookings_sold, sum(tickets_sold) AS tickets_sold,
+                               sum(revenue) AS revenue, sum(bookings_refunded) AS bookings_refunded,
+                               sum(tickets_refunded) AS tickets_refunded, sum(refunds) AS refunds
+                          FROM sales_hourly
+                         WHERE hour >= :from AND hour < :to""" + ofEvent + " GROUP BY hour")
                 .params(params)
                 .query(rs -> {
-                    hours.merge(rs.getObject("hour", LocalDateTime.class), new SalesFigures(rs.getLong("bookings"),
-                            rs.getLong("tickets"), rs.getLong("amount"), 0, 0, 0), SalesFigures::plus);
-                });
-        jdbc.sql("""
-                        SELECT date_trunc('hour', cancelled_at AT TIME ZONE :zone) AS hour, count(*) AS bookings,
-                               sum(ticket_count) AS tickets, sum(total_amount) AS amount
-                          FROM reservations
-                         WHERE was_confirmed AND cancelled_at IS NOT NULL AND cancelled_at >= :from
-                           AND cancelled_at < :to""" + ofEvent + " GROUP BY 1")
-                .params(params)
-                .query(rs -> {
-                    hours.merge(rs.getObject("hour", LocalDateTime.class), new SalesFigures(0, 0, 0,
-                            rs.getLong("bookings"), rs.getLong("tickets"), rs.getLong("amount")), SalesFigures::plus);
+                    LocalDateTime local = rs.getObject("hour", OffsetDateTime.class).atZoneSameInstant(zone)
+                            .toLocalDateTime().truncatedTo(ChronoUnit.HOURS);
+                    hours.merge(local, new SalesFigures(rs.getLong("bookings_sold"), rs.getLong("tickets_sold"),
+                            rs.getLong("revenue"), rs.getLong("bookings_refunded"), rs.getLong("tickets_refunded"),
+                            rs.getLong("refunds")), SalesFigures::plus);
                 });
         return hours;
+    }
+
+    private static OffsetDateTime utcHour(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.HOURS).atOffset(ZoneOffset.UTC);
     }
 }

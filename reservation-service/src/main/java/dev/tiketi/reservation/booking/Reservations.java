@@ -28,7 +28,6 @@ public class Reservations {
             id, user_id, event_id, status, total_amount, hold_expires_at, event_title, venue_name, hall_name,
             event_starts_at, event_ends_at, cancel_reason, was_confirmed, payment_id, created_at, confirmed_at,
             cancelled_at, expired_at, refunded_at, version, updated_at""";
-    private static final String INSERT_COLUMNS = COLUMNS + ", ticket_count";
 
     private final JdbcClient jdbc;
 
@@ -40,10 +39,10 @@ public class Reservations {
     public void insert(Reservation reservation) {
         EventSnapshot event = reservation.event();
         Reservation.Timeline t = reservation.timeline();
-        jdbc.sql("INSERT INTO reservations (" + INSERT_COLUMNS + """
+        jdbc.sql("INSERT INTO reservations (" + COLUMNS + """
                         ) VALUES (:id, :userId, :eventId, :status, :total, :holdExpiresAt, :title, :venue, :hall,
                                   :startsAt, :endsAt, NULL, false, NULL, :createdAt, NULL, NULL, NULL, NULL, :version,
-                                  :updatedAt, :ticketCount)""")
+                                  :updatedAt)""")
                 .param("id", reservation.id())
                 .param("userId", reservation.userId())
                 .param("eventId", reservation.eventId())
@@ -58,7 +57,6 @@ public class Reservations {
                 .param("createdAt", utc(t.createdAt()))
                 .param("version", reservation.version())
                 .param("updatedAt", utc(t.updatedAt()))
-                .param("ticketCount", reservation.seats().size())
                 .update();
         insertSeats(reservation, reservation.seats());
     }
@@ -76,7 +74,7 @@ public class Reservations {
                            SET status = :status, total_amount = :total, cancel_reason = :reason,
                                was_confirmed = :wasConfirmed, payment_id = :paymentId, confirmed_at = :confirmedAt,
                                cancelled_at = :cancelledAt, expired_at = :expiredAt, refunded_at = :refundedAt,
-                               version = :version, updated_at = :updatedAt, ticket_count = :ticketCount
+                               version = :version, updated_at = :updatedAt
                          WHERE id = :id AND version = :previousVersion""")
                 .param("status", after.status().name())
                 .param("total", after.totalAmount())
@@ -89,7 +87,6 @@ public class Reservations {
                 .param("refundedAt", utc(t.refundedAt()))
                 .param("version", after.version())
                 .param("updatedAt", utc(t.updatedAt()))
-                .param("ticketCount", after.seats().size())
                 .param("id", after.id())
                 .param("previousVersion", before.version())
                 .update();
@@ -109,6 +106,30 @@ public class Reservations {
             jdbc.sql("UPDATE reservation_seats SET live = :live WHERE reservation_id = :id")
                     .param("live", after.status().live()).param("id", after.id()).update();
         }
+        countSales(before, after);
+    }
+
+    /** Keeps {@code sales_hourly} in this transaction: a confirmation is sold, a confirmed booking's cancellation refunded. */
+    private void countSales(Reservation before, Reservation after) {
+        boolean sold = before.status() != ReservationStatus.CONFIRMED && after.status() == ReservationStatus.CONFIRMED;
+        boolean refunded = before.status() == ReservationStatus.CONFIRMED && after.status() == ReservationStatus.CANCELLED;
+        if (!sold && !refunded) {
+            return;
+        }
+        String figures = sold ? "bookings_sold, tickets_sold, revenue" : "bookings_refunded, tickets_refunded, refunds";
+        Instant at = sold ? after.timeline().confirmedAt() : after.timeline().cancelledAt();
+        jdbc.sql("INSERT INTO sales_hourly AS s (event_id, hour, " + figures + ") "
+                        + "VALUES (:eventId, date_trunc('hour', :at, 'UTC'), 1, :tickets, :amount) "
+                        + "ON CONFLICT (event_id, hour) DO UPDATE SET "
+                        + (sold ? "bookings_sold = s.bookings_sold + 1, tickets_sold = s.tickets_sold + :tickets, "
+                                + "revenue = s.revenue + :amount"
+                                : "bookings_refunded = s.bookings_refunded + 1, "
+                                + "tickets_refunded = s.tickets_refunded + :tickets, refunds = s.refunds + :amount"))
+                .param("eventId", after.eventId())
+                .param("at", utc(at))
+                .param("tickets", after.seats().size())
+                .param("amount", after.totalAmount())
+                .update();
     }
 
     public Optional<Reservation> find(UUID id) {
