@@ -2,6 +2,7 @@ package dev.tiketi.reservation.admin;
 
 import dev.tiketi.reservation.booking.ReservationStatus;
 import dev.tiketi.web.problem.ApiException;
+import dev.tiketi.web.time.ReportZone;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -16,11 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -34,7 +32,6 @@ import java.util.UUID;
 class AdminReservationController {
 
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-    private static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Seoul");
 
     private final ReservationLookup lookup;
     private final SalesReport sales;
@@ -84,7 +81,7 @@ class AdminReservationController {
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                          @RequestParam(required = false) String tz,
                          @RequestParam(required = false) UUID eventId) {
-        return sales.dashboard(zone(tz), from, to, eventId);
+        return sales.dashboard(ReportZone.parse(tz), from, to, eventId);
     }
 
     /** Every booking (every reservation with its seats, whatever its status) of the event, as a CSV download. */
@@ -95,27 +92,5 @@ class AdminReservationController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("reservations-" + eventId + ".csv").build().toString())
                 .body(out -> csv.write(eventId, out));
-    }
-
-    /**
-     * PostgreSQL reads a bare offset such as {@code +09:00} as a POSIX zone, east and west swapped, so only region
-     * ids (and UTC) are taken.
-     */
-    private static ZoneId zone(String tz) {
-        if (tz == null || tz.isBlank()) {
-            return DEFAULT_ZONE;
-        }
-        try {
-            ZoneId zone = ZoneId.of(tz.strip());
-            if (zone.normalized() instanceof ZoneOffset offset) {
-                if (offset.getTotalSeconds() == 0) {
-                    return ZoneId.of("UTC");
-                }
-                throw ApiException.invalidField("tz", "TimeZone", "use a region id such as Asia/Seoul, not an offset");
-            }
-            return zone;
-        } catch (DateTimeException e) {
-            throw ApiException.invalidField("tz", "TimeZone", "not a known time zone, e.g. Asia/Seoul");
-        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.tiketi.reservation.admin;
 
-import dev.tiketi.web.problem.ApiException;
+import dev.tiketi.web.time.ReportPeriod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -29,9 +29,6 @@ import java.util.UUID;
 @Service
 class SalesReport {
 
-    /** A longer period would make the hourly series unwieldy for a browser chart. */
-    static final int MAX_DAYS = 92;
-
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -40,21 +37,13 @@ class SalesReport {
         this.clock = clock;
     }
 
-    /**
-     * @param from inclusive, default 29 days before today
-     * @param to   inclusive, default today
-     */
+    /** @see ReportPeriod#of */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     SalesDashboard dashboard(ZoneId zone, LocalDate from, LocalDate to, UUID eventId) {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
-        LocalDate last = to == null ? today : to;
-        LocalDate first = from == null ? last.minusDays(29) : from;
-        if (first.isAfter(last)) {
-            throw ApiException.invalidField("from", "Range", "must not be after to");
-        }
-        if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
-            throw ApiException.invalidField("to", "Range", "the period is at most " + MAX_DAYS + " days");
-        }
+        ReportPeriod report = ReportPeriod.of(zone, from, to, clock);
+        LocalDate first = report.from();
+        LocalDate last = report.to();
+        LocalDate today = report.today();
         Map<LocalDateTime, SalesFigures> hours = hourly(zone, first, last, eventId);
         List<SalesDashboard.Hour> hourly = new ArrayList<>();
         Map<LocalDate, SalesFigures> days = new LinkedHashMap<>();
@@ -67,7 +56,7 @@ class SalesReport {
             days.merge(hour.toLocalDate(), figures, SalesFigures::plus);
         }
         SalesFigures period = days.values().stream().reduce(SalesFigures.NONE, SalesFigures::plus);
-        SalesFigures todays = !today.isBefore(first) && !today.isAfter(last) ? days.get(today)
+        SalesFigures todays = report.includesToday() ? days.get(today)
                 : hourly(zone, today, today, eventId).values().stream().reduce(SalesFigures.NONE, SalesFigures::plus);
         return new SalesDashboard(zone.getId(), eventId, first, last, new SalesDashboard.Day(today, todays), period,
                 days.entrySet().stream().map(day -> new SalesDashboard.Day(day.getKey(), day.getValue())).toList(),
