@@ -75,6 +75,11 @@ redis.call('HSET', stats, 'lastTick', now, 'credit', string.format('%.4f', credi
   'windowStart', windowStart, 'windowCount', windowCount)
 if count > 0 then
   redis.call('HINCRBY', stats, 'admitted', count)
+  -- admissions per minute for the last hour's admin figures: one small key per event and minute, gone after
+  -- 65 minutes, read with one MGET of the last 60 (no KEYS/SCAN)
+  local minuteKey = prefix .. 'admissions:' .. eventId .. ':' .. math.floor(now / 60000)
+  redis.call('INCRBY', minuteKey, count)
+  redis.call('PEXPIRE', minuteKey, 3900000)
 end
 if redis.call('ZCARD', queue) == 0 then
   redis.call('SREM', openQueues, eventId)

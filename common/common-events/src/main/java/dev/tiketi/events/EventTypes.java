@@ -11,15 +11,20 @@ import java.util.stream.Collectors;
  */
 public final class EventTypes {
 
-    private static final Map<String, Class<? extends EventPayload>> PAYLOADS = Map.of(
-            ReservationHeld.TYPE, ReservationHeld.class,
-            ReservationConfirmed.TYPE, ReservationConfirmed.class,
-            ReservationCancelled.TYPE, ReservationCancelled.class,
-            ReservationExpired.TYPE, ReservationExpired.class,
-            ReservationPaymentRejected.TYPE, ReservationPaymentRejected.class,
-            PaymentSucceeded.TYPE, PaymentSucceeded.class,
-            PaymentFailed.TYPE, PaymentFailed.class,
-            PaymentRefunded.TYPE, PaymentRefunded.class);
+    private static final Map<String, Class<? extends EventPayload>> PAYLOADS = Map.ofEntries(
+            Map.entry(ReservationHeld.TYPE, ReservationHeld.class),
+            Map.entry(ReservationConfirmed.TYPE, ReservationConfirmed.class),
+            Map.entry(ReservationCancelled.TYPE, ReservationCancelled.class),
+            Map.entry(ReservationExpired.TYPE, ReservationExpired.class),
+            Map.entry(ReservationPaymentRejected.TYPE, ReservationPaymentRejected.class),
+            Map.entry(PaymentSucceeded.TYPE, PaymentSucceeded.class),
+            Map.entry(PaymentFailed.TYPE, PaymentFailed.class),
+            Map.entry(PaymentRefunded.TYPE, PaymentRefunded.class),
+            Map.entry(EventCreated.TYPE, EventCreated.class),
+            Map.entry(EventChanged.TYPE, EventChanged.class),
+            Map.entry(SaleOpened.TYPE, SaleOpened.class),
+            Map.entry(SaleClosed.TYPE, SaleClosed.class),
+            Map.entry(EventCancelled.TYPE, EventCancelled.class));
 
     private static final Map<Class<? extends EventPayload>, String> NAMES = PAYLOADS.entrySet().stream()
             .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));

@@ -9,6 +9,12 @@ public final class Topics {
     /** Written by payment-service; read by reservation-service (the booking saga). */
     public static final String PAYMENT_EVENTS = "payment.events";
 
+    /**
+     * Written by event-service (catalog changes: created, changed, sale opened/closed, cancelled); read by
+     * reservation-service (an event's cancellation cancels its reservations).
+     */
+    public static final String EVENT_EVENTS = "event.events";
+
     private static final String DLQ_PREFIX = "dlq.";
 
     private Topics() {

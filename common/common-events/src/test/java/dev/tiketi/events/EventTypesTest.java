@@ -42,6 +42,7 @@ class EventTypesTest {
     void topicsAndDeadLetterTopics() {
         assertThat(Topics.RESERVATION_EVENTS).isEqualTo("reservation.events");
         assertThat(Topics.PAYMENT_EVENTS).isEqualTo("payment.events");
+        assertThat(Topics.EVENT_EVENTS).isEqualTo("event.events");
         assertThat(Topics.dlq(Topics.RESERVATION_EVENTS)).isEqualTo("dlq.reservation.events");
     }
 }

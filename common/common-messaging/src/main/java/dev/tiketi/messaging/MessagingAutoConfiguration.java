@@ -69,7 +69,7 @@ public class MessagingAutoConfiguration {
      */
     @Bean
     KafkaAdmin.NewTopics platformTopics(KafkaTopologyProperties properties) {
-        NewTopic[] topics = Stream.of(Topics.RESERVATION_EVENTS, Topics.PAYMENT_EVENTS)
+        NewTopic[] topics = Stream.of(Topics.RESERVATION_EVENTS, Topics.PAYMENT_EVENTS, Topics.EVENT_EVENTS)
                 .flatMap(topic -> Stream.of(
                         new NewTopic(topic, properties.partitions(), properties.replicationFactor()),
                         new NewTopic(Topics.dlq(topic), properties.dlqPartitions(), properties.replicationFactor())))

@@ -43,16 +43,18 @@ public class EventAdmin {
     private final SeatTemplateJson templateJson;
     private final SeatGenerator seatGenerator;
     private final ApplicationEventPublisher publisher;
+    private final CatalogEvents catalogEvents;
     private final Clock clock;
 
     EventAdmin(EventStore events, HallRepository halls, VenueRepository venues, SeatTemplateJson templateJson,
-            SeatGenerator seatGenerator, ApplicationEventPublisher publisher, Clock clock) {
+            SeatGenerator seatGenerator, ApplicationEventPublisher publisher, CatalogEvents catalogEvents, Clock clock) {
         this.events = events;
         this.halls = halls;
         this.venues = venues;
         this.templateJson = templateJson;
         this.seatGenerator = seatGenerator;
         this.publisher = publisher;
+        this.catalogEvents = catalogEvents;
         this.clock = clock;
     }
 
@@ -80,6 +82,7 @@ public class EventAdmin {
                 SearchText.of(details.title(), details.artist(), venue.name(), venue.city()), now));
         int generated = seatGenerator.generate(id, layout, now);
         log.info("Event {} created with {} seats in {} ms", id, generated, (System.nanoTime() - started) / 1_000_000);
+        catalogEvents.created(id);
         publisher.publishEvent(new EventChanged(id));
         return event(id);
     }
@@ -112,6 +115,7 @@ public class EventAdmin {
                 details.saleEndsAt(), details.endsAt(), event.availableCount()), now);
         events.updateDetails(id, details,
                 SearchText.of(details.title(), details.artist(), event.venueName(), event.venueCity()), status, now);
+        catalogEvents.changed(id);
         publisher.publishEvent(new EventChanged(id));
         return event(id);
     }
@@ -128,6 +132,8 @@ public class EventAdmin {
             throw ApiException.conflict("event-over", "The event is over; it can no longer be cancelled.");
         }
         events.updateStatus(id, EventStatus.CANCELLED, now);
+        // reservation-service cancels and refunds the event's reservations, queue-service closes its waiting room
+        catalogEvents.cancelled(id, now);
         publisher.publishEvent(new EventChanged(id));
         return event(id);
     }
@@ -141,6 +147,7 @@ public class EventAdmin {
             throw ApiException.conflict("sale-not-upcoming", "Only the sale of an upcoming event can be opened.");
         }
         changeSale(event, now, event.saleEndsAt(), now);
+        catalogEvents.saleOpened(id);
         return event(id);
     }
 
@@ -155,6 +162,7 @@ public class EventAdmin {
             throw ApiException.conflict("sale-not-open", "Only a sale that is open can be closed.");
         }
         changeSale(event, event.saleStartsAt(), now, now);
+        catalogEvents.saleClosed(id);
         return event(id);
     }
 

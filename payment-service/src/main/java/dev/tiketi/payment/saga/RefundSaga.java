@@ -1,5 +1,6 @@
 package dev.tiketi.payment.saga;
 
+import dev.tiketi.events.CatalogEvent;
 import dev.tiketi.events.EventEnvelope;
 import dev.tiketi.events.EventPayload;
 import dev.tiketi.events.MalformedEventException;
@@ -43,7 +44,7 @@ class RefundSaga {
     /** @throws MalformedEventException for an event that does not belong on {@code reservation.events} */
     @Transactional
     public void apply(EventEnvelope envelope, EventPayload event) {
-        if (event instanceof PaymentEvent) {
+        if (event instanceof PaymentEvent || event instanceof CatalogEvent) {
             throw new MalformedEventException("a " + envelope.eventType() + " does not belong on "
                     + Topics.RESERVATION_EVENTS);
         }
@@ -62,6 +63,7 @@ class RefundSaga {
             case ReservationConfirmed confirmed -> null;
             case ReservationExpired expired -> null;
             case PaymentEvent misplaced -> null;
+            case CatalogEvent misplaced -> null;
         };
         switch (decision) {
             case null -> {

@@ -17,6 +17,9 @@ public final class QueueKeys {
     /** Pub/sub channel: who a tick just admitted, so every instance can tell its own streams at once. */
     public static final String ADMISSIONS_CHANNEL = PREFIX + "admissions";
 
+    /** Pub/sub channel: the id of an event whose waiting room was just closed for good. */
+    public static final String CLOSED_CHANNEL = PREFIX + "closed";
+
     private QueueKeys() {
     }
 
@@ -49,6 +52,16 @@ public final class QueueKeys {
 
     public static String stats(UUID eventId) {
         return PREFIX + "stats:" + eventId;
+    }
+
+    /** Set while an event's waiting room is closed for good; its value is why (e.g. {@code EVENT_CANCELLED}). */
+    public static String closed(UUID eventId) {
+        return PREFIX + "closed:" + eventId;
+    }
+
+    /** Admissions of an event in one minute ({@code epochMillis / 60,000}), kept a little over an hour. */
+    public static String admissionsInMinute(UUID eventId, long epochMinute) {
+        return PREFIX + "admissions:" + eventId + ":" + epochMinute;
     }
 
     public static String token(String token) {

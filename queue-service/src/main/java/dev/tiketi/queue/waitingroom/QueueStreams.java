@@ -82,12 +82,29 @@ public class QueueStreams {
         }
     }
 
-    /** Sends the status; an admission or a status that is gone (left, expired) ends the stream. */
+    /** @param eventId the event whose room was just closed for good, as published by {@code close.lua} */
+    void closed(String eventId) {
+        for (Subscription subscription : subscriptions) {
+            if (subscription.eventId().toString().equals(eventId)) {
+                refresh(subscription);
+            }
+        }
+    }
+
+    /**
+     * Sends the status; an admission or a status that is gone (left, expired, room closed) ends the stream, a
+     * closed room with a {@code closed} event saying why.
+     */
     private void push(Subscription subscription, Optional<QueueStatus> status) {
         SseEmitter emitter = subscription.emitter();
         try {
             if (status.isEmpty()) {
                 subscriptions.remove(subscription);
+                Optional<String> closed = waitingRoom.closedReason(subscription.eventId());
+                if (closed.isPresent()) {
+                    emitter.send(SseEmitter.event().name("closed")
+                            .data(new RoomClosed(subscription.eventId(), closed.get()), MediaType.APPLICATION_JSON));
+                }
                 emitter.complete();
             } else if (status.get().isAdmitted()) {
                 subscriptions.remove(subscription);

@@ -9,7 +9,7 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import java.nio.charset.StandardCharsets;
 
-/** Every instance listens for admissions, wherever the tick ran, to push them down its own streams. */
+/** Every instance listens for admissions and closed rooms, wherever the tick ran, to push them down its own streams. */
 @Configuration(proxyBeanMethods = false)
 class StreamsConfig {
 
@@ -19,6 +19,8 @@ class StreamsConfig {
         container.setConnectionFactory(connections);
         container.addMessageListener((message, pattern) -> streams.admitted(
                 new String(message.getBody(), StandardCharsets.UTF_8)), new ChannelTopic(QueueKeys.ADMISSIONS_CHANNEL));
+        container.addMessageListener((message, pattern) -> streams.closed(
+                new String(message.getBody(), StandardCharsets.UTF_8)), new ChannelTopic(QueueKeys.CLOSED_CHANNEL));
         return container;
     }
 }

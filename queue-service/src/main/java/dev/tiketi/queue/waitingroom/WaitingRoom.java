@@ -66,8 +66,16 @@ public class WaitingRoom {
     }
 
     public QueueStatus status(UUID eventId, UUID userId) {
-        return find(eventId, userId).orElseThrow(() -> ApiException.notFound("not-in-queue",
-                "You are neither waiting nor admitted for this event."));
+        return find(eventId, userId).orElseThrow(() -> closedReason(eventId)
+                .map(reason -> ApiException.conflict("queue-closed",
+                        "The waiting room for this event is closed: " + reason + "."))
+                .orElseGet(() -> ApiException.notFound("not-in-queue",
+                        "You are neither waiting nor admitted for this event.")));
+    }
+
+    /** Why the event's room was closed for good ({@code EVENT_CANCELLED}), if it was. */
+    public Optional<String> closedReason(UUID eventId) {
+        return Optional.ofNullable(redis.opsForValue().get(QueueKeys.closed(eventId)));
     }
 
     /** Leaves the queue or ends an admission (its capacity slot returns); nothing happens if neither. */

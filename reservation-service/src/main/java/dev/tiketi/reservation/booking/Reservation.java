@@ -27,6 +27,8 @@ public record Reservation(UUID id, UUID userId, UUID eventId, ReservationStatus 
     /** The buyer cancelled a paid booking; payment-service refunds it. */
     public static final String USER_CANCELLED = "USER_CANCELLED";
     public static final String PAYMENT_FAILED = "PAYMENT_FAILED";
+    /** The organiser cancelled the event: holds are released, bookings cancelled and refunded. */
+    public static final String EVENT_CANCELLED = "EVENT_CANCELLED";
 
     /** Most seats one hold may take (SPEC 2.4). */
     public static final int MAX_SEATS = 4;
@@ -115,6 +117,18 @@ public record Reservation(UUID id, UUID userId, UUID eventId, ReservationStatus 
                     "A booking can be cancelled until the day before the event (Korean time).");
         }
         return next(ReservationStatus.CANCELLED, seats, USER_CANCELLED, true, timeline.cancelled(now));
+    }
+
+    /**
+     * The event was cancelled: a hold is released, a booking cancelled (wasConfirmed, so payment-service refunds
+     * it), whatever the buyer's own cancellation deadline says.
+     */
+    public Reservation cancelForEvent(Instant now) {
+        if (!status.live()) {
+            throw new IllegalStateException("reservation " + id + " is " + status + ", not live");
+        }
+        return next(ReservationStatus.CANCELLED, seats, EVENT_CANCELLED, status == ReservationStatus.CONFIRMED,
+                timeline.cancelled(now));
     }
 
     /** Paid in time: the seats are sold to this reservation. Callers check the rules first ({@code PaymentRules}). */

@@ -106,6 +106,30 @@ public class Reservations {
             jdbc.sql("UPDATE reservation_seats SET live = :live WHERE reservation_id = :id")
                     .param("live", after.status().live()).param("id", after.id()).update();
         }
+        countSales(before, after);
+    }
+
+    /** Keeps {@code sales_hourly} in this transaction: a confirmation is sold, a confirmed booking's cancellation refunded. */
+    private void countSales(Reservation before, Reservation after) {
+        boolean sold = before.status() != ReservationStatus.CONFIRMED && after.status() == ReservationStatus.CONFIRMED;
+        boolean refunded = before.status() == ReservationStatus.CONFIRMED && after.status() == ReservationStatus.CANCELLED;
+        if (!sold && !refunded) {
+            return;
+        }
+        String figures = sold ? "bookings_sold, tickets_sold, revenue" : "bookings_refunded, tickets_refunded, refunds";
+        Instant at = sold ? after.timeline().confirmedAt() : after.timeline().cancelledAt();
+        jdbc.sql("INSERT INTO sales_hourly AS s (event_id, hour, " + figures + ") "
+                        + "VALUES (:eventId, date_trunc('hour', :at, 'UTC'), 1, :tickets, :amount) "
+                        + "ON CONFLICT (event_id, hour) DO UPDATE SET "
+                        + (sold ? "bookings_sold = s.bookings_sold + 1, tickets_sold = s.tickets_sold + :tickets, "
+                                + "revenue = s.revenue + :amount"
+                                : "bookings_refunded = s.bookings_refunded + 1, "
+                                + "tickets_refunded = s.tickets_refunded + :tickets, refunds = s.refunds + :amount"))
+                .param("eventId", after.eventId())
+                .param("at", utc(at))
+                .param("tickets", after.seats().size())
+                .param("amount", after.totalAmount())
+                .update();
     }
 
     public Optional<Reservation> find(UUID id) {
@@ -143,9 +167,29 @@ public class Reservations {
                 .query(Reservations::reservation).list());
     }
 
+    /** The reservations with these ids, with their seats, in the order of {@code ids}; unknown ids are left out. */
+    public List<Reservation> byIds(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Reservation> found = withSeats(jdbc.sql("SELECT " + COLUMNS + " FROM reservations WHERE id IN (:ids)")
+                .param("ids", ids).query(Reservations::reservation).list()).stream()
+                .collect(Collectors.toMap(Reservation::id, r -> r));
+        return ids.stream().filter(found::containsKey).map(found::get).toList();
+    }
+
     public long countOfUser(UUID userId) {
         return jdbc.sql("SELECT count(*) FROM reservations WHERE user_id = :userId")
                 .param("userId", userId).query(Long.class).single();
+    }
+
+    /** The event's live reservations (PENDING or CONFIRMED), oldest first, locked: what its cancellation walks. */
+    public List<Reservation> lockLiveOfEvent(UUID eventId, int limit) {
+        return withSeats(jdbc.sql("SELECT " + COLUMNS + """
+                         FROM reservations WHERE event_id = :eventId AND status IN ('PENDING', 'CONFIRMED')
+                        ORDER BY created_at, id LIMIT :limit FOR UPDATE""")
+                .param("eventId", eventId).param("limit", limit)
+                .query(Reservations::reservation).list());
     }
 
     public boolean hasPendingHold(UUID userId, UUID eventId) {

@@ -8,6 +8,8 @@ import dev.tiketi.events.PaymentSucceeded;
 import dev.tiketi.messaging.UnprocessableEventException;
 import dev.tiketi.messaging.inbox.Inbox;
 import dev.tiketi.reservation.booking.Reservation;
+import dev.tiketi.reservation.booking.ReservationStatus;
+import dev.tiketi.reservation.cancellation.CancelledEvents;
 import dev.tiketi.reservation.booking.ReservationEvents;
 import dev.tiketi.reservation.booking.Reservations;
 import dev.tiketi.reservation.booking.SeatsChanged;
@@ -37,11 +39,13 @@ class PaymentSaga {
     private final ReservationEvents events;
     private final ApplicationEventPublisher publisher;
     private final Expiries expiries;
+    private final CancelledEvents cancelledEvents;
     private final Clock clock;
 
     PaymentSaga(Inbox inbox, Reservations reservations, ReservationEvents events, ApplicationEventPublisher publisher,
-                Expiries expiries, Clock clock) {
+                Expiries expiries, CancelledEvents cancelledEvents, Clock clock) {
         this.inbox = inbox;
+        this.cancelledEvents = cancelledEvents;
         this.expiries = expiries;
         this.reservations = reservations;
         this.events = events;
@@ -75,6 +79,18 @@ class PaymentSaga {
     }
 
     private void succeeded(Reservation reservation, PaymentSucceeded payment, Instant now) {
+        if (reservation.status() == ReservationStatus.PENDING && cancelledEvents.contains(reservation.eventId())) {
+            // a hold that slipped in while its event's cancellation was under way never becomes a booking
+            Reservation cancelled = reservation.cancelForEvent(now);
+            reservations.save(reservation, cancelled);
+            events.cancelled(cancelled);
+            seatsChanged(cancelled, Change.RELEASED);
+            publisher.publishEvent(new ShoppingEnded(cancelled.eventId(), cancelled.userId()));
+            log.info("Payment {} rejected for reservation {}: its event was cancelled", payment.paymentId(),
+                    reservation.id());
+            events.paymentRejected(cancelled, payment.paymentId(), payment.amount(), Reservation.EVENT_CANCELLED);
+            return;
+        }
         switch (PaymentRules.onSucceeded(reservation, payment.paymentId(), payment.amount(), payment.approvedAt())) {
             case PaymentRules.Confirm confirm -> {
                 Reservation confirmed = reservation.confirm(payment.paymentId(), now);

@@ -84,6 +84,12 @@ public class UserRepository {
                 .param("id", id).param("now", timestamp(now)).query(Integer.class).single();
     }
 
+    /** Whether an administrator locked the account (until they unlock it); see the admin package. */
+    public boolean isLockedByAdmin(UUID id) {
+        return jdbc.sql("SELECT admin_locked_at IS NOT NULL FROM users WHERE id = :id")
+                .param("id", id).query(Boolean.class).optional().orElse(false);
+    }
+
     public void lockUntil(UUID id, Instant until) {
         jdbc.sql("UPDATE users SET locked_until = :until WHERE id = :id")
                 .param("id", id).param("until", timestamp(until)).update();
@@ -109,15 +115,6 @@ public class UserRepository {
                             failed_login_count = 0, locked_until = NULL
                         WHERE id = :id""")
                 .param("id", id).param("placeholder", placeholderEmail).param("now", timestamp(now)).update();
-    }
-
-    public List<UserAccount> page(int offset, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM users ORDER BY created_at, id LIMIT :limit OFFSET :offset")
-                .param("limit", limit).param("offset", offset).query(MAPPER).list();
-    }
-
-    public long count() {
-        return jdbc.sql("SELECT count(*) FROM users").query(Long.class).single();
     }
 
     static Timestamp timestamp(Instant instant) {

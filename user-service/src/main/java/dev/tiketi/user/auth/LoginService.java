@@ -67,6 +67,11 @@ class LoginService {
                     "account-locked", "Too many failed sign-ins. The account is locked for a while.",
                     Duration.between(now, user.lockedUntil())));
         }
+        if (users.isLockedByAdmin(user.id())) {
+            passwordEncoder.matches(request.password(), decoyHash);
+            throw refuse(user.id(), email, client, LoginFailure.ACCOUNT_LOCKED, new ApiException(HttpStatus.LOCKED,
+                    "account-disabled", "This account has been locked by an administrator."));
+        }
         if (!passwordEncoder.matches(request.password(), user.passwordHash())) {
             int failures = users.incrementFailedLogins(user.id(), now);
             lockout.lockDuration(failures).ifPresent(duration -> users.lockUntil(user.id(), now.plus(duration)));

@@ -1,0 +1,42 @@
+package dev.tiketi.reservation.cancellation;
+
+import dev.tiketi.events.CatalogEvent;
+import dev.tiketi.events.EventCancelled;
+import dev.tiketi.events.EventCodec;
+import dev.tiketi.events.EventEnvelope;
+import dev.tiketi.events.EventPayload;
+import dev.tiketi.events.MalformedEventException;
+import dev.tiketi.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads {@code event.events} (consumer group {@code reservation-service}). Only a cancellation changes anything
+ * here today; the other catalog events are read and skipped (a later local copy of the catalog starts from
+ * them). Failures go to common-messaging's error handler: retried, then dead-lettered to {@code dlq.event.events}.
+ */
+@Component
+class CatalogEventsListener {
+
+    private final EventCodec codec;
+    private final EventCancellations cancellations;
+
+    CatalogEventsListener(EventCodec codec, EventCancellations cancellations) {
+        this.codec = codec;
+        this.cancellations = cancellations;
+    }
+
+    @KafkaListener(id = "event-cancellation", idIsGroup = false, topics = Topics.EVENT_EVENTS)
+    void onCatalogEvent(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope envelope = codec.decode(record.value());
+        EventPayload payload = codec.payload(envelope);
+        if (!(payload instanceof CatalogEvent event)) {
+            throw new MalformedEventException("event " + envelope.eventId() + " of type " + envelope.eventType()
+                    + " does not belong on " + Topics.EVENT_EVENTS);
+        }
+        if (event instanceof EventCancelled cancelled) {
+            cancellations.apply(envelope, cancelled);
+        }
+    }
+}
