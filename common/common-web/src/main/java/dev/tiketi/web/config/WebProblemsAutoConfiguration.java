@@ -1,5 +1,7 @@
 package dev.tiketi.web.config;
 
+import dev.tiketi.clientaddress.ClientAddressRule;
+import dev.tiketi.web.input.ClientAddressFilter;
 import dev.tiketi.web.input.RequestTextFilter;
 import dev.tiketi.web.input.TextCheckingModule;
 import dev.tiketi.web.problem.ProblemErrorController;
@@ -29,7 +31,8 @@ import java.util.Arrays;
 
 /**
  * Problem details for every error of a servlet service (Tomcat's own refusals included), a cap on request
- * body size, and one rule for the text a request may carry ({@link dev.tiketi.web.input.TextInput}).
+ * body size, one rule for the text a request may carry ({@link dev.tiketi.web.input.TextInput}) and one for
+ * who the client is ({@link ClientAddressRule}).
  */
 // Before WebMvcAutoConfiguration: its own ProblemDetailsExceptionHandler backs off when ours exists.
 @AutoConfiguration(before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
@@ -63,6 +66,14 @@ public class WebProblemsAutoConfiguration {
     FilterRegistrationBean<RequestTextFilter> requestTextFilter(ProblemResponseWriter writer) {
         var registration = new FilterRegistrationBean<>(new RequestTextFilter(writer));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ClientAddressFilter> clientAddressFilter(
+            @Value("${tiketi.trusted-proxies:" + ClientAddressRule.LOOPBACK + "}") String trustedProxies) {
+        var registration = new FilterRegistrationBean<>(new ClientAddressFilter(ClientAddressRule.trusting(trustedProxies)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 

@@ -1,5 +1,6 @@
 package dev.tiketi.web.input;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -94,6 +95,13 @@ class HostileTextIntegrationTest {
                 .doesNotContain("<html");
     }
 
+    @Test
+    void theClientAddressIsTheOneTheTrustedLoopbackProxyVouchedFor() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/whoami"))
+                .header("X-Forwarded-For", "198.51.100.7, 203.0.113.9").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.body()).isEqualTo("203.0.113.9");
+    }
+
     private HttpResponse<String> get(String pathAndQuery) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -123,6 +131,11 @@ class HostileTextIntegrationTest {
             @GetMapping("/echo/{id}")
             String path(@PathVariable String id) {
                 return id;
+            }
+
+            @GetMapping("/whoami")
+            String whoami(HttpServletRequest request) {
+                return request.getRemoteAddr();
             }
 
             @PostMapping("/echo")
