@@ -148,6 +148,17 @@ class GatewayIntegrationTest extends GatewayTestSupport {
     }
 
     @Test
+    void aJweShapedTokenIsInvalidNotAnOutage() throws Exception {
+        String header = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\"}".getBytes());
+        for (String token : List.of(header + ".a2V5.aXY.Y2lwaGVy.dGFn", header + "..aXY.Y2lwaGVy.dGFn", "a.b", "a..b",
+                ".a.b", "a.b.c.d")) {
+            HttpResponse<String> response = get("/api/users/me", bearer(token));
+            assertProblem(response, 401, "invalid-token");
+        }
+    }
+
+    @Test
     void loggedOutTokenIsRefused() throws Exception {
         String jti = UUID.randomUUID().toString();
         String token = tokens.withJti(UUID.randomUUID(), jti);
