@@ -159,6 +159,16 @@ class GatewayIntegrationTest extends GatewayTestSupport {
     }
 
     @Test
+    void aMalformedOriginIsRefusedAsAProblemNotA500() throws Exception {
+        for (String origin : List.of("http://localhost:5173.evil.example", "http://localhost:99999", "null",
+                "http://[::1", "javascript:alert(1)", "http://user@localhost:5173", "http://localhost:5173/path")) {
+            for (String path : List.of("/api/events/1", "/api/users/me", "/", "/api/nothing-here")) {
+                assertProblem(get(path, Map.of("Origin", origin)), 403, "cors-rejected");
+            }
+        }
+    }
+
+    @Test
     void loggedOutTokenIsRefused() throws Exception {
         String jti = UUID.randomUUID().toString();
         String token = tokens.withJti(UUID.randomUUID(), jti);
