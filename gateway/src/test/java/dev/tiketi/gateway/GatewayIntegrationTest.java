@@ -169,6 +169,14 @@ class GatewayIntegrationTest extends GatewayTestSupport {
     }
 
     @Test
+    void theCircuitBreakerFallbackIsNotARouteOfItsOwn() throws Exception {
+        for (String path : List.of("/fallback/user-service", "/fallback/payment-service", "/fallback/x")) {
+            assertProblem(get(path, Map.of()), 404, "not-found");
+            assertProblem(post(path, "{}", Map.of()), 404, "not-found");
+        }
+    }
+
+    @Test
     void loggedOutTokenIsRefused() throws Exception {
         String jti = UUID.randomUUID().toString();
         String token = tokens.withJti(UUID.randomUUID(), jti);
