@@ -177,6 +177,14 @@ class GatewayIntegrationTest extends GatewayTestSupport {
     }
 
     @Test
+    void overLongAddressesAndHeadersAreProblems() throws Exception {
+        assertProblem(get("/api/events?keyword=" + "a".repeat(10_000), Map.of()), 414, "uri-too-long");
+        assertProblem(get("/api/events/" + "a".repeat(20_000), Map.of()), 414, "uri-too-long");
+        assertProblem(get("/api/events/1", Map.of("X-Padding", "p".repeat(20_000))), 431, "headers-too-large");
+        assertThat(get("/api/events?keyword=" + "a".repeat(3_000), Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void loggedOutTokenIsRefused() throws Exception {
         String jti = UUID.randomUUID().toString();
         String token = tokens.withJti(UUID.randomUUID(), jti);
