@@ -1,5 +1,6 @@
 package dev.tiketi.e2e;
 
+import dev.tiketi.platform.InternalSecret;
 import dev.tiketi.platform.Platform;
 import dev.tiketi.platform.PlatformOptions;
 import dev.tiketi.platform.PortPlan;
@@ -62,8 +63,9 @@ public class PlatformExtension implements ParameterResolver {
                     .withAddedServiceJvmOptions(SAGA_TIMINGS)
                     .withProgress(line -> System.out.println("[platform] " + line));
             SigningKey key = SigningKey.generateFor(options);
+            String internalSecret = InternalSecret.forDataDirectory(options);
             RunningPlatform platform = Platform.start(options);
-            return new PlatformUnderTest(platform, key);
+            return new PlatformUnderTest(platform, key, internalSecret);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -57,8 +57,9 @@ class ReservationE2ETest {
             assertThat(Instant.parse(held.read("$.reservation.holdExpiresAt"))).as("the platform's hold time")
                     .isBetween(Instant.now().plus(Duration.ofSeconds(20)), Instant.now().plus(Duration.ofSeconds(40)));
             String paymentToken = held.read("$.paymentToken");
-            Reply vouched = platform.service("queue-service").post("/internal/queue/tokens/validate",
-                    "{\"token\":\"%s\",\"userId\":\"%s\",\"eventId\":\"%s\"}".formatted(paymentToken, buyer, eventId), null);
+            Reply vouched = platform.internal("queue-service", "POST", "/internal/queue/tokens/validate", "payment-service")
+                    .json("{\"token\":\"%s\",\"userId\":\"%s\",\"eventId\":\"%s\"}".formatted(paymentToken, buyer, eventId))
+                    .send();
             assertThat(vouched.<String>read("$.kind")).as(vouched.body()).isEqualTo("PAYMENT");
             stream.await("seats", "HELD", seats.get(0), seats.get(1));
             Reply status = gateway.get("/api/seats/" + eventId + "/status", viewerToken);
@@ -84,7 +85,8 @@ class ReservationE2ETest {
             assertThat(gateway.get("/api/seats/" + eventId + "/status", viewerToken).<List<String>>read("$.held")).isEmpty();
 
             assertProblem(gateway.get("/internal/reservations/" + id, admin), 404, "not-found");
-            Reply internal = platform.service("reservation-service").get("/internal/reservations/" + id, null);
+            Reply internal = platform.internal("reservation-service", "GET", "/internal/reservations/" + id,
+                    "payment-service").send();
             assertThat(internal.<String>read("$.status")).as(internal.body()).isEqualTo("CANCELLED");
         } finally {
             stream.close();

@@ -109,7 +109,8 @@ final class Sale {
 
     /** The seats event-service has SOLD for this event. */
     List<String> soldSeats() {
-        Reply sold = platform.service("event-service").get("/internal/events/" + eventId + "/seats/sold", null);
+        Reply sold = platform.internal("event-service", "GET", "/internal/events/" + eventId + "/seats/sold",
+                "reservation-service").send();
         assertThat(sold.status()).as(sold.body()).isEqualTo(200);
         return sold.read("$[*]");
     }

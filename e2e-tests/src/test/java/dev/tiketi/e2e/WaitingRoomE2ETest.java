@@ -62,15 +62,15 @@ class WaitingRoomE2ETest {
         String admission = status.read("$.admissionToken");
         assertThat(admission).startsWith("qr_");
 
-        Reply valid = platform.service("queue-service").post("/internal/queue/tokens/validate",
-                "{\"token\":\"%s\",\"userId\":\"%s\",\"eventId\":\"%s\"}".formatted(admission, buyer, eventId), null);
+        Reply valid = platform.internal("queue-service", "POST", "/internal/queue/tokens/validate", "reservation-service")
+                .json("{\"token\":\"%s\",\"userId\":\"%s\",\"eventId\":\"%s\"}".formatted(admission, buyer, eventId)).send();
         assertThat(valid.status()).as(valid.body()).isEqualTo(200);
         assertThat(valid.<Boolean>read("$.valid")).isTrue();
         assertThat(valid.<String>read("$.kind")).isEqualTo("ADMISSION");
 
-        Reply foreign = platform.service("queue-service").post("/internal/queue/tokens/validate",
-                "{\"token\":\"%s\",\"userId\":\"%s\",\"eventId\":\"%s\"}".formatted(admission, UUID.randomUUID(), eventId),
-                null);
+        Reply foreign = platform.internal("queue-service", "POST", "/internal/queue/tokens/validate", "reservation-service")
+                .json("{\"token\":\"%s\",\"userId\":\"%s\",\"eventId\":\"%s\"}".formatted(admission, UUID.randomUUID(), eventId))
+                .send();
         assertThat(foreign.<Boolean>read("$.valid")).as("bound to the buyer").isFalse();
 
         assertThat(gateway.get("/internal/queue/tokens/validate", admin).status()).isEqualTo(404);

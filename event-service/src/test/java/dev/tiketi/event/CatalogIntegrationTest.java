@@ -2,6 +2,7 @@ package dev.tiketi.event;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.tiketi.testsupport.ServiceIntegrationTest;
+import dev.tiketi.testsupport.TestHttp;
 import dev.tiketi.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +60,11 @@ public abstract class CatalogIntegrationTest {
         return send(HttpRequest.newBuilder(uri(path)).GET(), token);
     }
 
+    /** A GET of an internal endpoint as reservation-service calls it, with its service token. */
+    protected HttpResponse<String> internalGet(String path) {
+        return TestHttp.callAsService(uri(path), "GET", "reservation-service", null);
+    }
+
     protected HttpResponse<String> post(String path, String json, String token) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)), token);
@@ -87,7 +93,7 @@ public abstract class CatalogIntegrationTest {
         }
     }
 
-    private URI uri(String path) {
+    protected URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 

@@ -148,6 +148,43 @@ class GatewayIntegrationTest extends GatewayTestSupport {
     }
 
     @Test
+    void aJweShapedTokenIsInvalidNotAnOutage() throws Exception {
+        String header = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\"}".getBytes());
+        for (String token : List.of(header + ".a2V5.aXY.Y2lwaGVy.dGFn", header + "..aXY.Y2lwaGVy.dGFn", "a.b", "a..b",
+                ".a.b", "a.b.c.d")) {
+            HttpResponse<String> response = get("/api/users/me", bearer(token));
+            assertProblem(response, 401, "invalid-token");
+        }
+    }
+
+    @Test
+    void aMalformedOriginIsRefusedAsAProblemNotA500() throws Exception {
+        for (String origin : List.of("http://localhost:5173.evil.example", "http://localhost:99999", "null",
+                "http://[::1", "javascript:alert(1)", "http://user@localhost:5173", "http://localhost:5173/path")) {
+            for (String path : List.of("/api/events/1", "/api/users/me", "/", "/api/nothing-here")) {
+                assertProblem(get(path, Map.of("Origin", origin)), 403, "cors-rejected");
+            }
+        }
+    }
+
+    @Test
+    void theCircuitBreakerFallbackIsNotARouteOfItsOwn() throws Exception {
+        for (String path : List.of("/fallback/user-service", "/fallback/payment-service", "/fallback/x")) {
+            assertProblem(get(path, Map.of()), 404, "not-found");
+            assertProblem(post(path, "{}", Map.of()), 404, "not-found");
+        }
+    }
+
+    @Test
+    void overLongAddressesAndHeadersAreProblems() throws Exception {
+        assertProblem(get("/api/events?keyword=" + "a".repeat(10_000), Map.of()), 414, "uri-too-long");
+        assertProblem(get("/api/events/" + "a".repeat(20_000), Map.of()), 414, "uri-too-long");
+        assertProblem(get("/api/events/1", Map.of("X-Padding", "p".repeat(20_000))), 431, "headers-too-large");
+        assertThat(get("/api/events?keyword=" + "a".repeat(3_000), Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void loggedOutTokenIsRefused() throws Exception {
         String jti = UUID.randomUUID().toString();
         String token = tokens.withJti(UUID.randomUUID(), jti);

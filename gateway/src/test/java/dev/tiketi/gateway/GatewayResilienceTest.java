@@ -58,11 +58,4 @@ class GatewayResilienceTest extends GatewayTestSupport {
         assertProblem(response, 503, "service-unavailable");
         assertThat(JsonPath.<String>read(response.body(), "$.detail")).contains("payment-service");
     }
-
-    @Test
-    void fallbackCanBeCalledDirectly() throws Exception {
-        HttpResponse<String> response = get("/fallback/queue-service", Map.of());
-        assertProblem(response, 503, "service-unavailable");
-        assertThat(JsonPath.<String>read(response.body(), "$.detail")).contains("queue-service");
-    }
 }

@@ -138,8 +138,9 @@ public final class Platform {
 
     private void startServices() {
         InfrastructureEndpoints endpoints = infrastructure.endpoints();
+        Map<String, String> environment = Map.of(InternalSecret.ENVIRONMENT_VARIABLE, InternalSecret.forDataDirectory(options));
         for (String name : options.services()) {
-            ServiceProcess service = new ServiceProcess(name, command(name, endpoints),
+            ServiceProcess service = new ServiceProcess(name, command(name, endpoints), environment,
                     options.dataDirectory().resolve("logs").resolve(name + ".log"), readinessUri(name));
             synchronized (services) {
                 services.put(name, service);

@@ -96,6 +96,11 @@ public record PlatformOptions(
         return rootDirectory.resolve(service).resolve("target").resolve(service + ".jar");
     }
 
+    /** The secret the services sign and check service tokens with ({@link InternalSecret}). */
+    public Path internalSecretFile() {
+        return dataDirectory.resolve("keys").resolve("internal-secret");
+    }
+
     /** The PEM (PKCS#8) key user-service signs access tokens with; it creates one there on first start. */
     public Path signingKeyFile() {
         return dataDirectory.resolve("keys").resolve("jwt-signing.pem");

@@ -12,19 +12,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** One service running as a child process, its output going to its own log file. */
 final class ServiceProcess {
 
     private final String name;
     private final List<String> command;
+    private final Map<String, String> environment;
     private final Path logFile;
     private final URI readinessUri;
     private Process process;
 
-    ServiceProcess(String name, List<String> command, Path logFile, URI readinessUri) {
+    /** @param environment added to the launcher's own environment (secrets go here, not on the command line) */
+    ServiceProcess(String name, List<String> command, Map<String, String> environment, Path logFile, URI readinessUri) {
         this.name = name;
         this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
         this.logFile = logFile;
         this.readinessUri = readinessUri;
     }
@@ -44,7 +48,9 @@ final class ServiceProcess {
                 Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".1"),
                         StandardCopyOption.REPLACE_EXISTING);
             }
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))

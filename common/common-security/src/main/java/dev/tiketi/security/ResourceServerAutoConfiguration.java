@@ -71,6 +71,7 @@ public class ResourceServerAutoConfiguration {
             throws Exception {
         resourceServer.apply(http).authorizeHttpRequests(requests -> requests
                 .requestMatchers(ResourceServerSecurity.OPEN_PATHS).permitAll()
+                .requestMatchers(ResourceServerSecurity.OPERATOR_PATHS).hasRole(TokenClaims.ROLE_ADMIN)
                 .anyRequest().authenticated());
         return http.build();
     }

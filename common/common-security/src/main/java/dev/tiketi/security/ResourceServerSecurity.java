@@ -1,6 +1,5 @@
 package dev.tiketi.security;
 
-import jakarta.servlet.DispatcherType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -10,7 +9,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
-import org.springframework.security.web.SecurityFilterChain;
 
 import java.util.List;
 
@@ -18,7 +16,9 @@ import java.util.List;
  * The part of every service's security filter chain that does not depend on the service: stateless bearer
  * tokens checked by the service itself (never a gateway header alone), problem-details 401/403, and open
  * health and metrics endpoints. A service adds its own authorization rules after calling
- * {@link #apply(HttpSecurity)}.
+ * {@link #apply(HttpSecurity)}: {@link #OPEN_PATHS} open, {@link #OPERATOR_PATHS} for ADMIN, its
+ * {@code /internal/**} endpoints only for the platform services that call them
+ * ({@link dev.tiketi.serviceauth.InternalCallers}), then its API.
  */
 public class ResourceServerSecurity {
 
@@ -26,6 +26,12 @@ public class ResourceServerSecurity {
     public static final String[] OPEN_PATHS = {
             "/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**"};
+
+    /**
+     * Operator endpoints: every other actuator endpoint (dead-letter counts and replay among them) needs ADMIN.
+     * Put after {@link #OPEN_PATHS}, whose actuator paths stay open.
+     */
+    public static final String[] OPERATOR_PATHS = {"/actuator", "/actuator/**"};
 
     private final ProblemAuthenticationHandlers problemHandlers;
 
@@ -55,22 +61,6 @@ public class ResourceServerSecurity {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(problemHandlers)
                         .accessDeniedHandler(problemHandlers));
-    }
-
-    /**
-     * The whole filter chain of a service whose API is for signed-in users: the open paths; {@code /internal/**},
-     * which the gateway never routes and only the platform's services reach; the async dispatch that writes an
-     * SSE stream (the same, already authorized request); ADMIN for {@code /api/admin/**}; a valid token for
-     * everything else.
-     */
-    public SecurityFilterChain signedInApi(HttpSecurity http) throws Exception {
-        apply(http).authorizeHttpRequests(requests -> requests
-                .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
-                .requestMatchers(OPEN_PATHS).permitAll()
-                .requestMatchers("/internal/**").permitAll()
-                .requestMatchers("/api/admin/**").hasRole(TokenClaims.ROLE_ADMIN)
-                .anyRequest().authenticated());
-        return http.build();
     }
 
     /** The {@code role} claim becomes the single authority {@code ROLE_<role>}; the principal name is the user id. */

@@ -27,6 +27,7 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
                 "spring.data.redis.port", Integer.toString(endpoints.redisPort()),
                 "spring.kafka.bootstrap-servers", endpoints.kafkaBootstrapServers(),
                 "tiketi.security.jwk-set-uri", TestTokens.instance().jwkSetUri(),
+                "tiketi.internal.secret", TestServiceTokens.SECRET,
                 "management.tracing.sampling.probability", "0"));
         MutablePropertySources sources = context.getEnvironment().getPropertySources();
         String testProperties = TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME;

@@ -1,6 +1,7 @@
 package dev.tiketi.testsupport;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.tiketi.serviceauth.ServiceCredentials;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +51,17 @@ public final class TestHttp {
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    /** As the platform service {@code caller} calls an internal endpoint: with its service token, no user token. */
+    public static HttpResponse<String> callAsService(URI uri, String method, String caller, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header(ServiceCredentials.HEADER, TestServiceTokens.token(caller));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
         }
         return send(request.build());
     }

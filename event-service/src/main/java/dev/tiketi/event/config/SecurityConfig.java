@@ -1,6 +1,8 @@
 package dev.tiketi.event.config;
 
 import dev.tiketi.security.ResourceServerSecurity;
+import dev.tiketi.security.TokenClaims;
+import dev.tiketi.serviceauth.InternalCallers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -8,20 +10,24 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Public catalog reads are open; everything under /api/admin needs ADMIN. /internal is open at the service:
- * the gateway never routes it and the NetworkPolicy lets only the platform's services reach it, and what it
- * serves (event times, seat prices, sold seats) is public on the seat map anyway.
+ * Public catalog reads are open; everything under /api/admin and the operator endpoints need ADMIN.
+ * /internal/events answers only the services that look events up (reservation-service for holds,
+ * queue-service for its waiting rooms), each showing its service token.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ResourceServerSecurity resourceServer) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ResourceServerSecurity resourceServer, InternalCallers internalCallers)
+            throws Exception {
         resourceServer.apply(http).authorizeHttpRequests(requests -> requests
                 .requestMatchers(ResourceServerSecurity.OPEN_PATHS).permitAll()
+                .requestMatchers(ResourceServerSecurity.OPERATOR_PATHS).hasRole(TokenClaims.ROLE_ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/events/**", "/api/venues/**", "/api/notices/**").permitAll()
-                .requestMatchers("/internal/**").permitAll()
-                .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                .requestMatchers("/internal/events/**")
+                .access(internalCallers.only("reservation-service", "queue-service"))
+                .requestMatchers("/internal/**").denyAll()
+                .requestMatchers("/api/admin/**").hasRole(TokenClaims.ROLE_ADMIN)
                 .anyRequest().authenticated());
         return http.build();
     }

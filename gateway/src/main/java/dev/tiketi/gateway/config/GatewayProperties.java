@@ -13,8 +13,8 @@ import java.util.Set;
  * Everything about the gateway's own behaviour that differs between environments. Routes live in
  * {@code spring.cloud.gateway.server.webflux.routes}; this is what surrounds them.
  *
- * @param trustedProxies regex of proxy addresses (e.g. the ingress) whose X-Forwarded-For is believed;
- *                       empty means none, so the TCP peer is the client
+ * @param trustedProxies comma-separated CIDR blocks of the proxies in front of the gateway (the ingress) whose
+ *                       X-Forwarded-For is believed; empty means none, so the TCP peer is the client
  * @param maxRequestSize largest request body accepted
  * @param maxInFlight    requests in progress (live streams aside) beyond which new ones are refused with 503
  * @param rateLimits     rules by name; every rule matching a request is applied

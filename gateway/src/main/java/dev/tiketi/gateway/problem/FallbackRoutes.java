@@ -15,12 +15,14 @@ import reactor.core.publisher.Mono;
 import java.util.regex.Pattern;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 import static org.springframework.web.reactive.function.server.RequestPredicates.path;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
  * Where a route's circuit breaker forwards when the call failed, timed out or was not even tried because
  * the breaker is open: {@code forward:/fallback/{service}}. Any method, as the original request keeps its.
+ * Only a forward from a route gets an answer: a client asking for {@code /fallback/...} itself gets 404.
  */
 @Configuration(proxyBeanMethods = false)
 public class FallbackRoutes {
@@ -34,7 +36,7 @@ public class FallbackRoutes {
 
     private static Mono<ServerResponse> fallback(ServerRequest request, ProblemWriter problems) {
         String service = request.pathVariable("service");
-        if (!SERVICE_NAME.matcher(service).matches()) {
+        if (request.attribute(GATEWAY_ROUTE_ATTR).isEmpty() || !SERVICE_NAME.matcher(service).matches()) {
             return respond(request, problems, HttpStatus.NOT_FOUND, Problems.codeFor(HttpStatus.NOT_FOUND),
                     Problems.detailFor(HttpStatus.NOT_FOUND));
         }

@@ -6,13 +6,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
-import java.util.List;
-
 /**
  * Tells the services the client's address in X-Forwarded-For. Spring Cloud Gateway's own X-Forwarded
  * filter is off (no {@code spring.cloud.gateway.server.webflux.trusted-proxies}), so its
  * RemoveXForwardedHeadersFilter (order 0) drops every client-sent X-Forwarded-* and Forwarded header
- * first; this runs after it and writes the chain {@link ClientAddressResolver} believes.
+ * first; this runs after it and writes the one address {@link ClientAddressResolver} settled on. A service
+ * trusts the gateway ({@code tiketi.trusted-proxies}) and so takes that address as the client, without having
+ * to know the ingress in front of the gateway as well.
  */
 @Component
 class ClientAddressHeadersFilter implements HttpHeadersFilter, Ordered {
@@ -25,13 +25,9 @@ class ClientAddressHeadersFilter implements HttpHeadersFilter, Ordered {
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-        List<String> chain = resolver.forwardedChain(exchange.getRequest());
         HttpHeaders updated = new HttpHeaders();
         updated.putAll(input);
-        updated.remove(ClientAddressResolver.X_FORWARDED_FOR);
-        if (!chain.isEmpty()) {
-            updated.set(ClientAddressResolver.X_FORWARDED_FOR, String.join(", ", chain));
-        }
+        updated.set(ClientAddressResolver.X_FORWARDED_FOR, resolver.clientAddress(exchange.getRequest()));
         return updated;
     }
 

@@ -2,6 +2,7 @@ package dev.tiketi.payment.request;
 
 import dev.tiketi.payment.config.PaymentProperties;
 import dev.tiketi.payment.config.RestClients;
+import dev.tiketi.serviceauth.ServiceCredentials;
 import dev.tiketi.web.problem.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.RestClient;
@@ -12,8 +13,10 @@ final class Neighbours {
     private Neighbours() {
     }
 
-    static RestClient client(String baseUrl, PaymentProperties properties) {
+    /** A client that shows payment-service's token on every call, as the internal endpoints require. */
+    static RestClient client(String baseUrl, PaymentProperties properties, ServiceCredentials credentials) {
         return RestClients.builder(baseUrl, properties.clients().connectTimeout(), properties.clients().readTimeout())
+                .requestInterceptor(credentials.interceptor())
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package dev.tiketi.payment.request;
 
 import dev.tiketi.payment.config.PaymentProperties;
+import dev.tiketi.serviceauth.ServiceCredentials;
 import dev.tiketi.web.problem.ApiException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -23,8 +24,9 @@ class PaymentTokenClient {
 
     private final RestClient client;
 
-    PaymentTokenClient(@Value("${tiketi.urls.queue-service}") String baseUrl, PaymentProperties properties) {
-        this.client = Neighbours.client(baseUrl, properties);
+    PaymentTokenClient(@Value("${tiketi.urls.queue-service}") String baseUrl, PaymentProperties properties,
+                       ServiceCredentials credentials) {
+        this.client = Neighbours.client(baseUrl, properties, credentials);
     }
 
     record TokenCheck(boolean valid, String kind, Instant expiresAt, String reason) {

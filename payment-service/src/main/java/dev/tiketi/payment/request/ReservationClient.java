@@ -1,6 +1,7 @@
 package dev.tiketi.payment.request;
 
 import dev.tiketi.payment.config.PaymentProperties;
+import dev.tiketi.serviceauth.ServiceCredentials;
 import dev.tiketi.web.problem.ApiException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -15,8 +16,9 @@ class ReservationClient {
 
     private final RestClient client;
 
-    ReservationClient(@Value("${tiketi.urls.reservation-service}") String baseUrl, PaymentProperties properties) {
-        this.client = Neighbours.client(baseUrl, properties);
+    ReservationClient(@Value("${tiketi.urls.reservation-service}") String baseUrl, PaymentProperties properties,
+                      ServiceCredentials credentials) {
+        this.client = Neighbours.client(baseUrl, properties, credentials);
     }
 
     /** The reservation; 404 problem if reservation-service does not know it, 503 if it cannot be asked. */

@@ -2,6 +2,7 @@ package dev.tiketi.payment.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tiketi.testsupport.TestServiceTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,8 +55,10 @@ public final class NeighboursStub {
     private NeighboursStub() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/internal/reservations/", this::reservation);
-            server.createContext("/internal/queue/tokens/validate", this::validate);
+            server.createContext("/internal/reservations/", this::reservation)
+                    .setAuthenticator(TestServiceTokens.requiring("payment-service"));
+            server.createContext("/internal/queue/tokens/validate", this::validate)
+                    .setAuthenticator(TestServiceTokens.requiring("payment-service"));
             server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
             server.start();
             baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();

@@ -1,6 +1,8 @@
 package dev.tiketi.queue.config;
 
 import dev.tiketi.security.ResourceServerSecurity;
+import dev.tiketi.security.TokenClaims;
+import dev.tiketi.serviceauth.InternalCallers;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,20 +10,26 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every /api/queue call needs a user token and /api/admin needs ADMIN. /internal is open at the service:
- * the gateway never routes it and only the platform's services reach it. The async dispatch that writes an
- * SSE stream is the same, already authorized request, so it is not checked again.
+ * Every /api/queue call needs a user token; /api/admin and the operator endpoints need ADMIN. /internal
+ * answers service tokens only: reservation-service checks admissions, trades them for payment tokens and
+ * releases slots; payment-service only checks payment tokens. The async dispatch that writes an SSE stream is
+ * the same, already authorized request, so it is not checked again.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ResourceServerSecurity resourceServer) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ResourceServerSecurity resourceServer, InternalCallers internalCallers)
+            throws Exception {
         resourceServer.apply(http).authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                 .requestMatchers(ResourceServerSecurity.OPEN_PATHS).permitAll()
-                .requestMatchers("/internal/**").permitAll()
-                .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                .requestMatchers(ResourceServerSecurity.OPERATOR_PATHS).hasRole(TokenClaims.ROLE_ADMIN)
+                .requestMatchers("/internal/queue/tokens/validate")
+                .access(internalCallers.only("reservation-service", "payment-service"))
+                .requestMatchers("/internal/queue/**").access(internalCallers.only("reservation-service"))
+                .requestMatchers("/internal/**").denyAll()
+                .requestMatchers("/api/admin/**").hasRole(TokenClaims.ROLE_ADMIN)
                 .anyRequest().authenticated());
         return http.build();
     }

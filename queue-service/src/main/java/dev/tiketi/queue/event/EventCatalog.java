@@ -1,6 +1,7 @@
 package dev.tiketi.queue.event;
 
 import dev.tiketi.queue.config.QueueProperties;
+import dev.tiketi.serviceauth.ServiceCredentials;
 import dev.tiketi.web.problem.ApiException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -33,11 +34,13 @@ public class EventCatalog {
     private final Clock clock;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
 
-    EventCatalog(@Value("${tiketi.urls.event-service}") String baseUrl, QueueProperties properties) {
+    EventCatalog(@Value("${tiketi.urls.event-service}") String baseUrl, QueueProperties properties,
+                 ServiceCredentials credentials) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         var requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(Duration.ofSeconds(2));
-        this.client = RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+        this.client = RestClient.builder().baseUrl(baseUrl).requestFactory(requests)
+                .requestInterceptor(credentials.interceptor()).build();
         this.ttl = properties.eventCacheTtl();
         this.clock = Clock.systemUTC();
     }

@@ -2,6 +2,7 @@ package dev.tiketi.queue.event;
 
 import dev.tiketi.queue.config.QueueProperties;
 import dev.tiketi.queue.support.EventServiceStub;
+import dev.tiketi.testsupport.TestServiceTokens;
 import dev.tiketi.web.problem.ApiException;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class EventCatalogTest {
 
     @Test
     void readsAndCachesTheEventStatus() {
-        var catalog = new EventCatalog(EventServiceStub.instance().baseUrl(), cachingFor(Duration.ofMinutes(1)));
+        var catalog = new EventCatalog(EventServiceStub.instance().baseUrl(), cachingFor(Duration.ofMinutes(1)), TestServiceTokens.credentials("queue-service"));
         UUID event = UUID.randomUUID();
         UUID unknown = UUID.randomUUID();
         EventServiceStub.instance().status(unknown, "UNKNOWN");
@@ -32,7 +33,7 @@ class EventCatalogTest {
 
     @Test
     void anUnreachableEventServiceIsA503Problem() {
-        var catalog = new EventCatalog("http://127.0.0.1:1", cachingFor(Duration.ofSeconds(3)));
+        var catalog = new EventCatalog("http://127.0.0.1:1", cachingFor(Duration.ofSeconds(3)), TestServiceTokens.credentials("queue-service"));
 
         assertThatThrownBy(() -> catalog.find(UUID.randomUUID()))
                 .isInstanceOfSatisfying(ApiException.class, e -> {

@@ -1,6 +1,7 @@
 package dev.tiketi.queue.support;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.tiketi.testsupport.TestServiceTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ public final class EventServiceStub {
                 exchange.sendResponseHeaders("UNKNOWN".equals(status) ? 404 : 200, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();
-            });
+            }).setAuthenticator(TestServiceTokens.requiring("queue-service"));
             server.start();
             baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         } catch (IOException e) {

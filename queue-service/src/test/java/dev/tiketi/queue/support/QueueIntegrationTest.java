@@ -3,6 +3,7 @@ package dev.tiketi.queue.support;
 import com.jayway.jsonpath.JsonPath;
 import dev.tiketi.queue.admission.Admissions;
 import dev.tiketi.testsupport.ServiceIntegrationTest;
+import dev.tiketi.testsupport.TestHttp;
 import dev.tiketi.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,6 +42,11 @@ public abstract class QueueIntegrationTest {
     @DynamicPropertySource
     static void eventService(DynamicPropertyRegistry registry) {
         registry.add("tiketi.urls.event-service", () -> EventServiceStub.instance().baseUrl());
+    }
+
+    /** An internal endpoint as another platform service calls it, with that service's token. */
+    protected HttpResponse<String> internal(String caller, String method, String path, String json) {
+        return TestHttp.callAsService(URI.create("http://localhost:" + port + path), method, caller, json);
     }
 
     protected HttpResponse<String> call(String method, String path, String token, String json) {

@@ -26,12 +26,12 @@ class QueueTokensTest extends QueueIntegrationTest {
     }
 
     private HttpResponse<String> validate(String token, UUID user, UUID event) {
-        return call("POST", "/internal/queue/tokens/validate", null,
+        return internal("reservation-service", "POST", "/internal/queue/tokens/validate",
                 "{\"token\":\"%s\",\"userId\":\"%s\",\"eventId\":\"%s\"}".formatted(token, user, event));
     }
 
     private HttpResponse<String> payment(String admissionToken, UUID user, UUID event) {
-        return call("POST", "/internal/queue/tokens/payment", null,
+        return internal("reservation-service", "POST", "/internal/queue/tokens/payment",
                 "{\"admissionToken\":\"%s\",\"userId\":\"%s\",\"eventId\":\"%s\"}".formatted(admissionToken, user, event));
     }
 
@@ -83,7 +83,7 @@ class QueueTokensTest extends QueueIntegrationTest {
         UUID user = UUID.randomUUID();
         String token = admit(event, user);
 
-        var revoked = call("POST", "/internal/queue/tokens/revoke", null, "{\"token\":\"%s\"}".formatted(token));
+        var revoked = internal("reservation-service", "POST", "/internal/queue/tokens/revoke", "{\"token\":\"%s\"}".formatted(token));
 
         assertThat(revoked.statusCode()).isEqualTo(204);
         assertThat(reason(validate(token, user, event))).isEqualTo("revoked");
@@ -98,7 +98,7 @@ class QueueTokensTest extends QueueIntegrationTest {
         UUID user = UUID.randomUUID();
         String token = admit(event, user);
 
-        var released = call("POST", "/internal/queue/" + event + "/slots/release", null,
+        var released = internal("reservation-service", "POST", "/internal/queue/" + event + "/slots/release",
                 "{\"userId\":\"%s\"}".formatted(user));
 
         assertThat(released.statusCode()).isEqualTo(204);
@@ -108,10 +108,26 @@ class QueueTokensTest extends QueueIntegrationTest {
 
     @Test
     void badRequestsAre400s() {
-        assertProblem(call("POST", "/internal/queue/tokens/validate", null, "{\"token\":\"\"}"), 400, "validation-failed");
-        assertProblem(call("POST", "/internal/queue/tokens/validate", null,
+        assertProblem(internal("reservation-service", "POST", "/internal/queue/tokens/validate", "{\"token\":\"\"}"), 400, "validation-failed");
+        assertProblem(internal("reservation-service", "POST", "/internal/queue/tokens/validate",
                 "{\"token\":\"%s\",\"userId\":\"%s\",\"eventId\":\"%s\"}".formatted("x".repeat(65), UUID.randomUUID(),
                         UUID.randomUUID())), 400, "validation-failed");
-        assertProblem(call("POST", "/internal/queue/tokens/revoke", null, "not json"), 400, "malformed-request");
+        assertProblem(internal("reservation-service", "POST", "/internal/queue/tokens/revoke", "not json"), 400, "malformed-request");
+    }
+
+    @Test
+    void eachInternalEndpointAnswersOnlyItsCallers() {
+        UUID event = UUID.randomUUID();
+        String validate = "{\"token\":\"qr_nothing\",\"userId\":\"%s\",\"eventId\":\"%s\"}".formatted(UUID.randomUUID(), event);
+        String release = "{\"userId\":\"%s\"}".formatted(UUID.randomUUID());
+        assertThat(internal("payment-service", "POST", "/internal/queue/tokens/validate", validate).statusCode()).isEqualTo(200);
+        assertProblem(internal("payment-service", "POST", "/internal/queue/" + event + "/slots/release", release),
+                401, "authentication-required");
+        assertProblem(internal("event-service", "POST", "/internal/queue/tokens/validate", validate), 401,
+                "authentication-required");
+        assertProblem(call("POST", "/internal/queue/" + event + "/slots/release", null, release), 401,
+                "authentication-required");
+        assertProblem(call("POST", "/internal/queue/" + event + "/slots/release", tokens.admin(UUID.randomUUID()),
+                release), 403, "access-denied");
     }
 }

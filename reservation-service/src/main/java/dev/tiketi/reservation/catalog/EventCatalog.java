@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tiketi.reservation.config.ReservationProperties;
 import dev.tiketi.reservation.config.ServiceClients;
+import dev.tiketi.serviceauth.ServiceCredentials;
 import dev.tiketi.web.problem.ApiException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
@@ -36,8 +37,9 @@ public class EventCatalog {
     private final RestClient client;
     private final Cache<UUID, Optional<CatalogEvent>> events;
 
-    EventCatalog(@Value("${tiketi.urls.event-service}") String baseUrl, ReservationProperties properties) {
-        this.client = ServiceClients.to(baseUrl);
+    EventCatalog(@Value("${tiketi.urls.event-service}") String baseUrl, ReservationProperties properties,
+                 ServiceCredentials credentials) {
+        this.client = ServiceClients.to(baseUrl, credentials);
         this.events = Caffeine.newBuilder().maximumSize(MAX_CACHED).expireAfterWrite(properties.eventCacheTtl()).build();
     }
 

@@ -1,5 +1,6 @@
 package dev.tiketi.reservation.config;
 
+import dev.tiketi.serviceauth.ServiceCredentials;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -18,9 +19,11 @@ public final class ServiceClients {
     private ServiceClients() {
     }
 
-    public static RestClient to(String baseUrl) {
+    /** A client that shows this service's token on every call, as the internal endpoints require. */
+    public static RestClient to(String baseUrl, ServiceCredentials credentials) {
         var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build());
         requests.setReadTimeout(READ_TIMEOUT);
-        return RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+        return RestClient.builder().baseUrl(baseUrl).requestFactory(requests)
+                .requestInterceptor(credentials.interceptor()).build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.tiketi.reservation.queue;
 
 import dev.tiketi.reservation.config.ServiceClients;
+import dev.tiketi.serviceauth.ServiceCredentials;
 import dev.tiketi.web.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +28,8 @@ public class QueueGate {
 
     private final RestClient client;
 
-    QueueGate(@Value("${tiketi.urls.queue-service}") String baseUrl) {
-        this.client = ServiceClients.to(baseUrl);
+    QueueGate(@Value("${tiketi.urls.queue-service}") String baseUrl, ServiceCredentials credentials) {
+        this.client = ServiceClients.to(baseUrl, credentials);
     }
 
     /** Passes for a live admission token of this user and event; 403 {@code admission-token-invalid} otherwise. */

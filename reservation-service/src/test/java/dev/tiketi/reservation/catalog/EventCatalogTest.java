@@ -2,6 +2,7 @@ package dev.tiketi.reservation.catalog;
 
 import dev.tiketi.reservation.config.ReservationProperties;
 import dev.tiketi.reservation.support.Upstreams;
+import dev.tiketi.testsupport.TestServiceTokens;
 import dev.tiketi.web.problem.ApiException;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class EventCatalogTest {
 
     @Test
     void eventsAreCachedSeatsAreReadEveryTime() {
-        var catalog = new EventCatalog(upstreams.baseUrl(), CACHING);
+        var catalog = new EventCatalog(upstreams.baseUrl(), CACHING, TestServiceTokens.credentials("reservation-service"));
         var event = upstreams.onSale(3);
 
         assertThat(catalog.event(event.id()).onSale()).isTrue();
@@ -36,7 +37,7 @@ class EventCatalogTest {
 
     @Test
     void anUnknownEventIsA404Problem() {
-        var catalog = new EventCatalog(upstreams.baseUrl(), CACHING);
+        var catalog = new EventCatalog(upstreams.baseUrl(), CACHING, TestServiceTokens.credentials("reservation-service"));
         UUID unknown = UUID.randomUUID();
 
         for (Runnable call : List.<Runnable>of(() -> catalog.event(unknown),
@@ -48,7 +49,7 @@ class EventCatalogTest {
 
     @Test
     void anUnreachableEventServiceIsA503Problem() {
-        var catalog = new EventCatalog("http://127.0.0.1:1", CACHING);
+        var catalog = new EventCatalog("http://127.0.0.1:1", CACHING, TestServiceTokens.credentials("reservation-service"));
 
         assertThatThrownBy(() -> catalog.event(UUID.randomUUID())).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.status().value()).isEqualTo(503);

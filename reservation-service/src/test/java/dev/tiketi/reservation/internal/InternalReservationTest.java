@@ -2,8 +2,10 @@ package dev.tiketi.reservation.internal;
 
 import dev.tiketi.reservation.support.ReservationIntegrationTest;
 import dev.tiketi.reservation.support.Upstreams.TestEvent;
+import dev.tiketi.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,7 +20,7 @@ class InternalReservationTest extends ReservationIntegrationTest {
         var held = hold(buyer, event.id(), event.seats(0, 1));
         UUID id = UUID.fromString(json(held, "$.reservation.id"));
 
-        var response = call("GET", "/internal/reservations/" + id, null, null);
+        var response = internalGet("/internal/reservations/" + id);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(json(response, "$.id").toString()).isEqualTo(id.toString());
@@ -36,7 +38,17 @@ class InternalReservationTest extends ReservationIntegrationTest {
 
     @Test
     void anUnknownReservationIsA404Problem() {
-        assertProblem(call("GET", "/internal/reservations/" + UUID.randomUUID(), null, null), 404, "reservation-not-found");
-        assertProblem(call("GET", "/internal/reservations/not-a-uuid", null, null), 400, "validation-failed");
+        assertProblem(internalGet("/internal/reservations/" + UUID.randomUUID()), 404, "reservation-not-found");
+        assertProblem(internalGet("/internal/reservations/not-a-uuid"), 400, "validation-failed");
+    }
+
+    @Test
+    void onlyPaymentServiceMayReadAReservation() {
+        String path = "/internal/reservations/" + UUID.randomUUID();
+        assertProblem(call("GET", path, null, null), 401, "authentication-required");
+        assertProblem(call("GET", path, UUID.randomUUID(), null), 403, "access-denied");
+        assertProblem(TestHttp.callAsService(URI.create("http://localhost:" + port + path), "GET", "event-service", null),
+                401, "authentication-required");
+        assertProblem(internalGet(path), 404, "reservation-not-found");
     }
 }

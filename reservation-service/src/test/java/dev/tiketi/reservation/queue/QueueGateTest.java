@@ -1,6 +1,7 @@
 package dev.tiketi.reservation.queue;
 
 import dev.tiketi.reservation.support.Upstreams;
+import dev.tiketi.testsupport.TestServiceTokens;
 import dev.tiketi.web.problem.ApiException;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class QueueGateTest {
 
     @Test
     void anAdmittedBuyerPassesAndGetsAPaymentToken() {
-        var gate = new QueueGate(upstreams.baseUrl());
+        var gate = new QueueGate(upstreams.baseUrl(), TestServiceTokens.credentials("reservation-service"));
         String admission = upstreams.admit(user, event);
 
         gate.requireAdmission(admission, user, event);
@@ -31,7 +32,7 @@ class QueueGateTest {
 
     @Test
     void anUnreachableQueueServiceRefusesHoldsWith503ButNeverFailsASlotRelease() {
-        var gate = new QueueGate("http://127.0.0.1:1");
+        var gate = new QueueGate("http://127.0.0.1:1", TestServiceTokens.credentials("reservation-service"));
 
         assertThatThrownBy(() -> gate.requireAdmission("qr_x", user, event)).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.status().value()).isEqualTo(503);

@@ -6,8 +6,8 @@ import dev.tiketi.events.EventEnvelope;
 import dev.tiketi.events.PaymentEvent;
 import dev.tiketi.events.PaymentSucceeded;
 import dev.tiketi.events.Topics;
-import dev.tiketi.testsupport.TestHttp;
 import dev.tiketi.testsupport.ServiceIntegrationTest;
+import dev.tiketi.testsupport.TestHttp;
 import dev.tiketi.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -63,6 +63,11 @@ public abstract class ReservationIntegrationTest {
 
     protected HttpResponse<String> call(String method, String path, UUID user, String json) {
         return TestHttp.call(URI.create("http://localhost:" + port + path), method, user == null ? null : tokens.user(user), json);
+    }
+
+    /** An internal endpoint as payment-service calls it, with its service token. */
+    protected HttpResponse<String> internalGet(String path) {
+        return TestHttp.callAsService(URI.create("http://localhost:" + port + path), "GET", "payment-service", null);
     }
 
     /** Holds with a fresh admission of the user for the event. */

@@ -2,6 +2,7 @@ package dev.tiketi.reservation.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tiketi.testsupport.TestServiceTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,8 +43,10 @@ public final class Upstreams {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            server.createContext("/internal/events/", this::event);
-            server.createContext("/internal/queue/", this::queue);
+            server.createContext("/internal/events/", this::event)
+                    .setAuthenticator(TestServiceTokens.requiring("reservation-service"));
+            server.createContext("/internal/queue/", this::queue)
+                    .setAuthenticator(TestServiceTokens.requiring("reservation-service"));
             server.start();
             baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         } catch (IOException e) {

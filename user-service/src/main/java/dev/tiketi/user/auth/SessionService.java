@@ -13,6 +13,10 @@ import dev.tiketi.user.token.RevokeReason;
 import dev.tiketi.web.problem.ApiException;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** Issues, rotates and ends the token pairs of signed-in users. */
@@ -24,14 +28,18 @@ class SessionService {
     private final AccessTokenBlacklist blacklist;
     private final UserRepository users;
     private final AccountService accounts;
+    private final Duration accessTokenTtl;
+    private final Clock clock;
 
     SessionService(AccessTokenIssuer accessTokens, RefreshTokenService refreshTokens, AccessTokenBlacklist blacklist,
-            UserRepository users, AccountService accounts) {
+            UserRepository users, AccountService accounts, AuthProperties properties, Clock clock) {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.blacklist = blacklist;
         this.users = users;
         this.accounts = accounts;
+        this.accessTokenTtl = properties.accessTokenTtl();
+        this.clock = clock;
     }
 
     AuthTokens open(UserAccount user) {
@@ -44,8 +52,13 @@ class SessionService {
                     .filter(UserAccount::isActive)
                     .map(user -> tokens(user, rotated.next()))
                     .orElseThrow(SessionService::invalidRefreshToken);
-            case Rotation.Reused ignored -> throw ApiException.unauthorized("refresh-token-reused",
-                    "This refresh token was already used. All sessions started from the same sign-in have been ended.");
+            case Rotation.Reused reused -> {
+                if (reused.familyWasLive()) {
+                    revokeAccessTokensAfterReuse(reused.userId());
+                }
+                throw ApiException.unauthorized("refresh-token-reused",
+                        "This refresh token was already used. All sessions started from the same sign-in have been ended.");
+            }
             case Rotation.Expired ignored -> throw ApiException.unauthorized("refresh-token-expired",
                     "The refresh token has expired. Please sign in again.");
             case Rotation.Unknown ignored -> throw invalidRefreshToken();
@@ -58,6 +71,17 @@ class SessionService {
         if (refreshToken != null && !refreshToken.isBlank()) {
             refreshTokens.revokeFamily(refreshToken, userId, RevokeReason.LOGOUT);
         }
+    }
+
+    /**
+     * A reused refresh token means the family leaked, and the access tokens issued from it may have leaked
+     * with it; they carry no family, so every access token of the user issued up to the end of this second is
+     * revoked (the user's other sessions keep their refresh tokens and get a fresh access token from them).
+     * Without this the thief's access token kept working for up to its 30 minutes.
+     */
+    private void revokeAccessTokensAfterReuse(UUID userId) {
+        Instant endOfThisSecond = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        blacklist.revokeAllIssuedBefore(userId.toString(), endOfThisSecond, accessTokenTtl);
     }
 
     private AuthTokens tokens(UserAccount user, IssuedRefreshToken refresh) {

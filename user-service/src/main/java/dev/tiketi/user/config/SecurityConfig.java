@@ -14,6 +14,7 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http, ResourceServerSecurity resourceServer) throws Exception {
         resourceServer.apply(http).authorizeHttpRequests(requests -> requests
                 .requestMatchers(ResourceServerSecurity.OPEN_PATHS).permitAll()
+                .requestMatchers(ResourceServerSecurity.OPERATOR_PATHS).hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/auth/refresh")
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/api/auth/jwks").permitAll()

@@ -65,7 +65,7 @@ public class RefreshTokenService {
             int revoked = tokens.revokeFamily(token.familyId(), RevokeReason.REUSE_DETECTED, now);
             log.warn("Refresh token reuse detected for user {}: family {} revoked ({} live tokens)",
                     token.userId(), token.familyId(), revoked);
-            return new Rotation.Reused(token.userId());
+            return new Rotation.Reused(token.userId(), revoked > 0);
         }
         return new Rotation.Expired();
     }
@@ -116,7 +116,11 @@ public class RefreshTokenService {
         record Rotated(UUID userId, IssuedRefreshToken next) implements Rotation {
         }
 
-        record Reused(UUID userId) implements Rotation {
+        /**
+         * @param familyWasLive the reuse revoked live tokens: someone has been refreshing from this family, so
+         *                      its access tokens are suspect too (a family already ended by logout is not)
+         */
+        record Reused(UUID userId, boolean familyWasLive) implements Rotation {
         }
 
         record Expired() implements Rotation {

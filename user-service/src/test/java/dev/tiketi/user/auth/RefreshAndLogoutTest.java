@@ -82,6 +82,20 @@ class RefreshAndLogoutTest {
     }
 
     @Test
+    void reuseAlsoEndsTheAccessTokensTheFamilyIssued() {
+        var session = api.session(api.newUser(), UserApi.PASSWORD);
+        var rotated = api.refresh(session.refreshToken());
+        String stolenAccess = JsonPath.read(rotated.body(), "$.accessToken");
+        assertThat(api.get("/api/users/me", stolenAccess).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/users/me", session.accessToken()).statusCode()).isEqualTo(200);
+
+        assertProblem(api.refresh(session.refreshToken()), 401, "refresh-token-reused");
+
+        assertProblem(api.get("/api/users/me", stolenAccess), 401, "invalid-token");
+        assertProblem(api.get("/api/users/me", session.accessToken()), 401, "invalid-token");
+    }
+
+    @Test
     void familiesAreIndependent() {
         String email = api.newUser();
         var first = api.session(email, UserApi.PASSWORD);

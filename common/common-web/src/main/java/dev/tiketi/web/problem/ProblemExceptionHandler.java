@@ -1,5 +1,6 @@
 package dev.tiketi.web.problem;
 
+import dev.tiketi.web.input.TextCheckingModule;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,14 +93,14 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemTypes.of(HttpStatus.CONTENT_TOO_LARGE,
                     "request-too-large", "The request body is too large."));
         }
+        if (e.getCause() instanceof TextCheckingModule.UnacceptableTextException text) {
+            return ResponseEntity.badRequest().body(validationProblem(List.of(new FieldError(fieldOf(text),
+                    "InvalidCharacters", "must be text without control characters or invalid Unicode"))));
+        }
         ProblemDetail problem = ProblemTypes.of(HttpStatus.BAD_REQUEST, "malformed-request",
                 "The request body is missing, is not valid JSON, or has a value of the wrong type.");
         if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            String field = jackson.getPath().stream()
-                    .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
-                            : "[" + reference.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            problem.setProperty(ProblemTypes.ERRORS, List.of(new FieldError(field, "TypeMismatch",
+            problem.setProperty(ProblemTypes.ERRORS, List.of(new FieldError(fieldOf(jackson), "TypeMismatch",
                     "has a value of the wrong type or format")));
         }
         return ResponseEntity.badRequest().headers(headers).body(problem);
@@ -120,6 +121,14 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             ProblemTypes.withCode(problem, ProblemTypes.codeFor(statusCode));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    /** The JSON path of the value a read failed at, e.g. {@code seats[2].grade}. */
+    private static String fieldOf(JacksonException jackson) {
+        return jackson.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     static ProblemDetail validationProblem(List<FieldError> errors) {
