@@ -48,6 +48,21 @@ public class QueueGate {
     }
 
     /**
+     * Gives queue-service back the payment token of a live hold after Redis lost it; what it answers
+     * ({@code restored}, {@code present}, {@code revoked}). Throws when queue-service cannot be asked, so the
+     * caller tries again later.
+     */
+    public String restorePaymentToken(PaymentToken token, UUID userId, UUID eventId) {
+        Restored restored = client.post().uri("/internal/queue/tokens/payment/restore")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("paymentToken", token.paymentToken(), "userId", userId, "eventId", eventId,
+                        "expiresAt", token.expiresAt()))
+                .retrieve()
+                .body(Restored.class);
+        return restored == null ? "no answer" : restored.outcome();
+    }
+
+    /**
      * The buyer is done shopping (paid, or their hold ran out): their admission ends and a waiting-room slot
      * returns. Best effort: if it fails, the admission simply runs out on its own (10 minutes).
      */
@@ -92,6 +107,9 @@ public class QueueGate {
 
     /** What {@code /internal/queue/tokens/validate} answers. */
     record TokenCheck(boolean valid, String kind, Instant expiresAt, String reason) {
+    }
+
+    record Restored(String outcome) {
     }
 
     /** The payment token ({@code qp_…}) and when it expires. */
