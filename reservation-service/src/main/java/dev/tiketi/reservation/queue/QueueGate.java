@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +23,9 @@ import java.util.UUID;
  */
 @Component
 public class QueueGate {
+
+    /** A neighbour that cannot be reached (restarting, its breaker open) is worth asking again this soon. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
     private static final Logger log = LoggerFactory.getLogger(QueueGate.class);
 
@@ -101,8 +105,8 @@ public class QueueGate {
     }
 
     private static ApiException unavailable() {
-        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "queue-service-unavailable",
-                "The waiting room cannot be reached right now; try again shortly.");
+        return ApiException.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "queue-service-unavailable",
+                "The waiting room cannot be reached right now; try again shortly.", RETRY_AFTER);
     }
 
     /** What {@code /internal/queue/tokens/validate} answers. */
