@@ -53,11 +53,11 @@ public record AuthProperties(
     public record Limit(@DefaultValue("10") int attempts, @DefaultValue("1m") Duration window) {
     }
 
-    /** {@code maxConcurrent} 0: twice the processors. */
+    /** {@code maxConcurrent} 0: one per processor. */
     public record Hashing(@DefaultValue("0") int maxConcurrent, @DefaultValue("1s") Duration maxWait) {
 
         public int permits() {
-            return maxConcurrent > 0 ? maxConcurrent : 2 * Runtime.getRuntime().availableProcessors();
+            return maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
         }
     }
 
