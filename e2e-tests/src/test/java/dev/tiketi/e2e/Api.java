@@ -96,7 +96,7 @@ public final class Api {
             try {
                 HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                        response.body());
+                        response.body(), response.headers().firstValue("Retry-After").orElse(null));
             } catch (IOException e) {
                 throw new UncheckedIOException(method + " " + path + " failed", e);
             } catch (InterruptedException e) {
@@ -106,8 +106,8 @@ public final class Api {
         }
     }
 
-    /** A response: status, content type and body, with JSON-path reads. */
-    public record Reply(int status, String contentType, String body) {
+    /** A response: status, content type, body and Retry-After (null when absent), with JSON-path reads. */
+    public record Reply(int status, String contentType, String body, String retryAfter) {
 
         public <T> T read(String path) {
             return JsonPath.read(body, path);
