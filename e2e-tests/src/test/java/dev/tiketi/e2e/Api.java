@@ -90,7 +90,7 @@ public final class Api {
         public Reply send() {
             HttpResponse<String> response = send(HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().firstValue("Retry-After").orElse(null));
         }
 
         /** The response exactly as it arrived: every header, the body's bytes as sent (not decompressed). */
@@ -115,8 +115,8 @@ public final class Api {
         }
     }
 
-    /** A response: status, content type and body, with JSON-path reads. */
-    public record Reply(int status, String contentType, String body) {
+    /** A response: status, content type, body and Retry-After (null when absent), with JSON-path reads. */
+    public record Reply(int status, String contentType, String body, String retryAfter) {
 
         public <T> T read(String path) {
             return JsonPath.read(body, path);

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -64,6 +65,16 @@ final class SagaAudit {
             }
         });
         return violations;
+    }
+
+    /** email → how many accounts user-service has with it (in any letter case), for the emails given. */
+    Map<String, Integer> accountsPerEmail(List<String> emails) {
+        String list = emails.stream().map(email -> "'" + email.toLowerCase(Locale.ROOT).replace("'", "''") + "'")
+                .reduce((a, b) -> a + "," + b).orElseThrow();
+        Map<String, Integer> counts = new HashMap<>();
+        query("user_service", "SELECT lower(email), count(*) FROM users WHERE lower(email) IN (" + list + ") GROUP BY 1")
+                .forEach((email, count) -> counts.put(email, Integer.parseInt(count)));
+        return counts;
     }
 
     private Map<String, String> query(String role, String sql) {

@@ -95,6 +95,15 @@ final class Sale {
                 ((Number) held.read("$.reservation.totalAmount")).longValue());
     }
 
+    /** A new buyer, through the waiting room, trying to hold exactly these seats; the answer as it came. */
+    Reply tryHold(List<String> seatIds) {
+        String token = platform.token(UUID.randomUUID(), "USER");
+        String admission = admit(token);
+        String seatJson = seatIds.stream().map(id -> "\"" + id + "\"").reduce((a, b) -> a + "," + b).orElseThrow();
+        return gateway.post("/api/reservations", """
+                {"eventId":"%s","seatIds":[%s],"admissionToken":"%s"}""".formatted(eventId, seatJson, admission), token);
+    }
+
     private String admit(String token) {
         Reply entered = gateway.post("/api/queue/" + eventId + "/enter", "{}", token);
         assertThat(entered.status()).as(entered.body()).isEqualTo(200);

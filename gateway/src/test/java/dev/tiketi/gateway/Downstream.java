@@ -37,8 +37,13 @@ final class Downstream {
     }
 
     static Downstream start(String name) {
+        return startOn(name, 0);
+    }
+
+    /** On a given port: a service that comes back where it was ({@link #deadUrl}'s port). */
+    static Downstream startOn(String name, int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             Downstream downstream = new Downstream(name, server);
             server.createContext("/", downstream::handle);
@@ -56,6 +61,10 @@ final class Downstream {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    void stop() {
+        server.stop(0);
     }
 
     String url() {

@@ -4,10 +4,13 @@ import com.jayway.jsonpath.JsonPath;
 import dev.tiketi.infra.InfrastructureEndpoints;
 import dev.tiketi.testsupport.InfrastructureInitializer;
 import dev.tiketi.testsupport.TestInfrastructure;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,6 +48,9 @@ class GatewayIntegrationTest extends GatewayTestSupport {
 
     @LocalManagementPort
     int managementPort;
+
+    @Autowired
+    ReactiveResilience4JCircuitBreakerFactory circuitBreakers;
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
@@ -275,6 +281,19 @@ class GatewayIntegrationTest extends GatewayTestSupport {
         assertProblem(response, 504, "upstream-timeout");
         assertThat(JsonPath.<String>read(response.body(), "$.detail")).contains("reservation-service");
         assertThat(elapsedMillis).isLessThan(Downstream.SLOW_MILLIS);
+    }
+
+    @Test
+    void slowAnswersAloneDoNotOpenTheBreaker() throws Exception {
+        // a saturated but working service answers late; turning that into refusals for everyone would make it worse
+        String user = tokens.user(UUID.randomUUID());
+        for (int i = 0; i < 12; i++) {
+            assertProblem(get("/api/admin/reservations/slow", bearer(tokens.admin(UUID.randomUUID()))), 504,
+                    "upstream-timeout");
+        }
+        assertThat(get("/api/reservations/1", bearer(user)).statusCode()).as("not refused").isEqualTo(200);
+        assertThat(circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("reservation-service").getState())
+                .isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     @Test

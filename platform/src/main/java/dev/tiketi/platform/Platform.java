@@ -22,6 +22,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -29,11 +32,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The whole platform on one machine: embedded PostgreSQL, Redis and Kafka in this JVM (or as its children) and
  * every service as a child process. {@link #stop()} may be called at any moment, also while {@link #start()}
  * is still running (a shutdown hook on Ctrl-C), and from several threads.
+ *
+ * <p>Once started, a service that dies on its own is started again after a back-off (1 s, doubling up to
+ * 30 s; back to 1 s after a run of a minute), each time with a progress line; commands from
+ * {@code ./tiketi restart|kafka} arrive through the {@link ControlChannel}.
  */
 public final class Platform {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final int LOG_TAIL_LINES = 40;
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+    private static final Duration FIRST_RESTART_DELAY = Duration.ofSeconds(1);
+    private static final Duration MAX_RESTART_DELAY = Duration.ofSeconds(30);
+    /** A service that ran this long before dying starts a fresh back-off. */
+    private static final Duration STABLE_RUN = Duration.ofMinutes(1);
 
     private final PlatformOptions options;
     private final ProcessRegistry registry;
@@ -45,7 +57,11 @@ public final class Platform {
     private final CountDownLatch startFinished = new CountDownLatch(1);
     private final CountDownLatch stopFinished = new CountDownLatch(1);
     private final long createdNanos = System.nanoTime();
+    private final Map<String, Integer> quickDeaths = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("tiketi-supervisor").factory());
     private volatile EmbeddedInfrastructure infrastructure;
+    private volatile ControlChannel control;
 
     public Platform(PlatformOptions options) {
         this.options = options;
@@ -77,6 +93,7 @@ public final class Platform {
             startInfrastructure();
             startServices();
             awaitReadiness();
+            control = ControlChannel.open(options.dataDirectory(), this::command);
         } catch (RuntimeException e) {
             startFinished.countDown();
             stop();
@@ -152,18 +169,84 @@ public final class Platform {
     private void launch(ServiceProcess service, boolean freshLog) {
         checkNotStopping();
         Process process = service.start(freshLog);
+        long launchedNanos = System.nanoTime();
         registry.track(service.name(), process.toHandle());
         process.onExit().thenAccept(exited -> {
             if (!stopRequested.get() && !expectedExits.remove(service.name() + "@" + exited.pid())) {
-                progress("%s exited with code %d; its log: %s", service.name(), exited.exitValue(), service.logFile());
+                scheduleRestart(service, exited.exitValue(), Duration.ofNanos(System.nanoTime() - launchedNanos));
             }
         });
+    }
+
+    /** A service died on its own: start it again after a back-off that grows while it keeps dying quickly. */
+    private void scheduleRestart(ServiceProcess service, int exitCode, Duration ran) {
+        int deaths = ran.compareTo(STABLE_RUN) >= 0 ? 1 : quickDeaths.merge(service.name(), 1, Integer::sum);
+        quickDeaths.put(service.name(), deaths);
+        Duration delay = restartDelay(deaths);
+        progress("%s exited with code %d after %d s; restarting it in %d s (restart %d); its log: %s", service.name(),
+                exitCode, ran.toSeconds(), delay.toSeconds(), deaths, service.logFile());
+        try {
+            supervisor.schedule(() -> relaunch(service), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // stopping: nothing is restarted any more
+        }
+    }
+
+    /** 1 s, 2 s, 4 s … up to 30 s. */
+    static Duration restartDelay(int quickDeaths) {
+        long seconds = FIRST_RESTART_DELAY.toSeconds() << Math.min(Math.max(quickDeaths - 1, 0), 5);
+        return Duration.ofSeconds(Math.min(seconds, MAX_RESTART_DELAY.toSeconds()));
+    }
+
+    private void relaunch(ServiceProcess service) {
+        synchronized (service) {
+            if (stopRequested.get() || service.isRunning()) {
+                return;
+            }
+            try {
+                launch(service, false);
+                progress("%s restarted (pid %d)", service.name(), service.process().pid());
+            } catch (RuntimeException e) {
+                progress("%s could not be restarted: %s", service.name(), e.getMessage());
+            }
+        }
+    }
+
+    /** One command of the control channel, as words: {@code restart NAME}, {@code kafka stop|start}. */
+    private String command(List<String> words) {
+        return switch (words.getFirst()) {
+            case "restart" -> {
+                if (words.size() != 2) {
+                    throw new IllegalArgumentException("usage: restart SERVICE");
+                }
+                progress("restarting %s (asked by ./tiketi restart)", words.get(1));
+                restart(words.get(1));
+                progress("%s ready again (pid %d)", words.get(1), service(words.get(1)).process().pid());
+                yield words.get(1) + " restarted and ready (pid " + service(words.get(1)).process().pid() + ")";
+            }
+            case "kafka" -> {
+                String action = words.size() == 2 ? words.get(1) : "";
+                switch (action) {
+                    case "stop" -> infrastructure.stopKafka();
+                    case "start" -> infrastructure.startKafka();
+                    default -> throw new IllegalArgumentException("usage: kafka stop|start");
+                }
+                progress("Kafka %s (asked by ./tiketi kafka %s)", action.equals("stop") ? "stopped" : "started", action);
+                yield "Kafka " + (action.equals("stop") ? "stopped" : "started");
+            }
+            default -> throw new IllegalArgumentException("unknown command: " + String.join(" ", words));
+        };
     }
 
     private List<String> command(String service, InfrastructureEndpoints endpoints) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            // a session of its own: a terminal's Ctrl-C reaches only the launcher, which stops the services in
+            // order (gateway first) instead of every process at once
+            command.add(SETSID.toString());
+        }
         command.add(java);
         command.addAll(options.serviceJvmOptions());
         command.add("-jar");
@@ -213,8 +296,9 @@ public final class Platform {
     }
 
     /**
-     * Stops the services gracefully (SIGTERM, then SIGKILL after the stop timeout), then Kafka, Redis and
-     * PostgreSQL. Safe to call more than once and from any thread; later calls wait for the first to finish.
+     * Stops the gateway, then the services gracefully (SIGTERM, then SIGKILL after the stop timeout), then
+     * Kafka, Redis and PostgreSQL, so nothing is cut off from what it still needs while it finishes its work.
+     * Safe to call more than once and from any thread; later calls wait for the first to finish.
      */
     public void stop() {
         stopRequested.set(true);
@@ -226,7 +310,15 @@ public final class Platform {
             // a start in progress notices the request at its next step and returns first
             startFinished.await(options.startTimeout().toMillis() + options.stopTimeout().toMillis(),
                     TimeUnit.MILLISECONDS);
-            stopServices(snapshot());
+            ControlChannel channel = control;
+            if (channel != null) {
+                channel.close();
+            }
+            supervisor.shutdownNow();
+            List<ServiceProcess> all = snapshot();
+            // the entry point first, so no new request reaches a service that is shutting down
+            stopServices(all.stream().filter(service -> service.name().equals("gateway")).toList());
+            stopServices(all.stream().filter(service -> !service.name().equals("gateway")).toList());
             EmbeddedInfrastructure running = infrastructure;
             if (running != null) {
                 Optional<ProcessHandle> postmaster = Leftovers.postmaster(options.dataDirectory());
@@ -267,7 +359,7 @@ public final class Platform {
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         if (!toStop.isEmpty()) {
-            progress("services stopped");
+            progress("stopped %s", toStop.stream().map(ServiceProcess::name).toList());
         }
     }
 
@@ -295,6 +387,11 @@ public final class Platform {
         service.kill();
     }
 
+    /** SIGKILL as if the service had crashed: the supervisor restarts it. */
+    void crash(String name) {
+        service(name).kill();
+    }
+
     void restart(String name) {
         ServiceProcess service = service(name);
         if (service.isRunning()) {
@@ -302,7 +399,11 @@ public final class Platform {
             stopServices(List.of(service));
         }
         long deadline = System.nanoTime() + options.startTimeout().toNanos();
-        launch(service, false);
+        synchronized (service) {
+            if (!service.isRunning()) {
+                launch(service, false);
+            }
+        }
         while (!service.isReady(http)) {
             if (!service.isRunning()) {
                 throw new PlatformStartException(name + " exited during restart. Last lines of " + service.logFile()

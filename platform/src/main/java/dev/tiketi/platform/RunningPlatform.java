@@ -52,6 +52,11 @@ public final class RunningPlatform implements AutoCloseable {
         platform.kill(service);
     }
 
+    /** SIGKILL as if the service had crashed: unlike {@link #kill}, the launcher starts it again after a back-off. */
+    public void crash(String service) {
+        platform.crash(service);
+    }
+
     /** Stops the service gracefully if it runs, starts it again and waits until it is ready. */
     public void restart(String service) {
         platform.restart(service);

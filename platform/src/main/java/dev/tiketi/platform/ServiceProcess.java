@@ -17,6 +17,9 @@ import java.util.Map;
 /** One service running as a child process, its output going to its own log file. */
 final class ServiceProcess {
 
+    /** Logs of earlier runs kept next to the current one: {@code <service>.log.1} (newest) … {@code .5}. */
+    static final int KEPT_LOGS = 5;
+
     private final String name;
     private final List<String> command;
     private final Map<String, String> environment;
@@ -38,15 +41,14 @@ final class ServiceProcess {
     }
 
     /**
-     * @param freshLog start a new log, keeping the previous run's as {@code <service>.log.1}; a restart
-     *                 within the same run appends instead
+     * @param freshLog start a new log, keeping the previous runs' as {@code <service>.log.1} … {@code .5}; a
+     *                 restart within the same run appends instead, so a crash and what followed read as one story
      */
     synchronized Process start(boolean freshLog) {
         try {
             Files.createDirectories(logFile.getParent());
-            if (freshLog && Files.exists(logFile)) {
-                Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".1"),
-                        StandardCopyOption.REPLACE_EXISTING);
+            if (freshLog) {
+                rotate(logFile, KEPT_LOGS);
             }
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().putAll(environment);
@@ -59,6 +61,21 @@ final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code log.4} → {@code log.5} (the oldest dropped), …, {@code log} → {@code log.1}. */
+    static void rotate(Path log, int kept) throws IOException {
+        if (!Files.exists(log)) {
+            return;
+        }
+        for (int generation = kept - 1; generation >= 1; generation--) {
+            Path older = log.resolveSibling(log.getFileName() + "." + generation);
+            if (Files.exists(older)) {
+                Files.move(older, log.resolveSibling(log.getFileName() + "." + (generation + 1)),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     synchronized Process process() {

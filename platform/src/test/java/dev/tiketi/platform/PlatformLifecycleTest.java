@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The launcher API end to end with a real service jar: start, health, clean stop without orphans, and data
@@ -78,6 +79,63 @@ class PlatformLifecycleTest {
         try (RunningPlatform platform = Platform.start(options)) {
             assertThat(readiness(platform.serviceUrl(SERVICE))).isEqualTo(200);
             assertProbesSurvived(platform.infrastructure());
+        }
+    }
+
+    @Test
+    void restartsAServiceThatDiesAndObeysRestartAndKafkaCommands() throws Exception {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        PlatformOptions options = PlatformOptions.defaults(root)
+                .withDataDirectory(data)
+                .withServices(List.of(SERVICE))
+                .withPorts(PortPlan.freePorts(Topology.load()))
+                .withProgress(progress::add);
+        try (RunningPlatform platform = Platform.start(options)) {
+            long first = platform.processOf(SERVICE).pid();
+
+            platform.crash(SERVICE);
+
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    platform.processOf(SERVICE).pid() != first && readinessOrZero(platform.serviceUrl(SERVICE)) == 200);
+            assertThat(progress).anyMatch(line -> line.startsWith(SERVICE + " exited with code")
+                    && line.contains("restarting it in 1 s"));
+            assertThat(progress).anyMatch(line -> line.startsWith(SERVICE + " restarted (pid"));
+
+            long second = platform.processOf(SERVICE).pid();
+            assertThat(command("restart " + SERVICE)).startsWith("ok " + SERVICE + " restarted and ready");
+            assertThat(platform.processOf(SERVICE).pid()).isNotIn(first, second);
+            assertThat(readiness(platform.serviceUrl(SERVICE))).isEqualTo(200);
+
+            int kafkaPort = options.ports().port(PortPlan.KAFKA);
+            assertThat(command("kafka stop")).isEqualTo("ok Kafka stopped");
+            assertThat(PortCheck.isFree(kafkaPort)).as("Kafka is down").isTrue();
+            assertThat(command("kafka start")).isEqualTo("ok Kafka started");
+            assertThat(PortCheck.isFree(kafkaPort)).as("Kafka is up").isFalse();
+            assertThat(command("dance")).startsWith("error unknown command");
+        }
+        assertThat(progress).as("the services stop before the infrastructure")
+                .containsSubsequence("stopped [" + SERVICE + "]", "PostgreSQL, Redis and Kafka stopped");
+    }
+
+    /** What ./tiketi does: write a command file, wait for the launcher's answer. */
+    private String command(String line) throws Exception {
+        Path directory = ControlChannel.directory(data);
+        String id = "test-" + System.nanoTime();
+        Path partial = directory.resolve(id + ".tmp");
+        Files.writeString(partial, line);
+        Files.move(partial, directory.resolve(id + ControlChannel.COMMAND_SUFFIX));
+        Path answer = directory.resolve(id + ControlChannel.ANSWER_SUFFIX);
+        await().atMost(Duration.ofSeconds(180)).until(() -> Files.exists(answer));
+        String text = Files.readString(answer).strip();
+        Files.delete(answer);
+        return text;
+    }
+
+    private static int readinessOrZero(String serviceUrl) {
+        try {
+            return readiness(serviceUrl);
+        } catch (Exception e) {
+            return 0;
         }
     }
 

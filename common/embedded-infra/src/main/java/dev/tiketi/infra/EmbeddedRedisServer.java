@@ -1,20 +1,39 @@
 package dev.tiketi.infra;
 
-import redis.embedded.RedisServer;
+import redis.embedded.core.RedisServerBuilder;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** Redis from the binaries inside the embedded-redis jar, running as a child process of this JVM. */
+/**
+ * Redis from the binaries inside the embedded-redis jar, running as a child process of this JVM. The library
+ * only provides the binary and its configuration file: it would also register a JVM shutdown hook that stops
+ * Redis at once on Ctrl-C, racing ahead of the platform's own ordered stop (services first, then Kafka, Redis,
+ * PostgreSQL), so the process is started here, in a session of its own where {@code setsid} exists so that a
+ * terminal's Ctrl-C does not reach it either; {@link #close()} is the only thing that stops it.
+ */
 final class EmbeddedRedisServer implements AutoCloseable {
 
-    private final RedisServer server;
+    private static final String READY = "Ready to accept connections";
+    private static final long START_TIMEOUT_SECONDS = 30;
+    private static final long STOP_TIMEOUT_SECONDS = 10;
+
+    private final Process process;
     private final int port;
 
-    private EmbeddedRedisServer(RedisServer server, int port) {
-        this.server = server;
+    private EmbeddedRedisServer(Process process, int port) {
+        this.process = process;
         this.port = port;
     }
 
@@ -24,7 +43,7 @@ final class EmbeddedRedisServer implements AutoCloseable {
      */
     static EmbeddedRedisServer start(int port, Path dataDirectory) {
         try {
-            var builder = RedisServer.newRedisServer()
+            RedisServerBuilder builder = new RedisServerBuilder()
                     .port(port)
                     .bind("127.0.0.1")
                     .setting("maxmemory 512mb")
@@ -42,11 +61,52 @@ final class EmbeddedRedisServer implements AutoCloseable {
             } else {
                 builder.setting("save \"\"").setting("appendonly no");
             }
-            RedisServer server = builder.build();
-            server.start();
-            return new EmbeddedRedisServer(server, port);
+            List<String> redis = builder.buildCommandArgs();
+            List<String> command = new ArrayList<>();
+            if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+                command.add("/usr/bin/setsid");
+            }
+            command.addAll(redis);
+            Process process = new ProcessBuilder(command)
+                    .directory(Path.of(redis.getFirst()).getParent().toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            awaitReady(process);
+            return new EmbeddedRedisServer(process, port);
         } catch (IOException e) {
             throw new UncheckedIOException("embedded Redis did not start", e);
+        }
+    }
+
+    /** Reads Redis's output until it is ready, then keeps draining it so that Redis never blocks on a full pipe. */
+    private static void awaitReady(Process process) throws IOException {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        List<String> seen = new ArrayList<>();
+        Thread.ofPlatform().daemon().name("embedded-redis-output").start(() -> {
+            try (BufferedReader output = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = output.readLine(); line != null; line = output.readLine()) {
+                    if (!ready.isDone()) {
+                        seen.add(line);
+                        if (line.contains(READY)) {
+                            ready.complete(null);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                ready.completeExceptionally(e);
+            }
+            ready.completeExceptionally(new IOException("Redis exited before it was ready"));
+        });
+        try {
+            ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IOException("interrupted while Redis was starting", e);
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            throw new IOException("Redis did not start: " + String.join(System.lineSeparator(), seen), e);
         }
     }
 
@@ -54,12 +114,17 @@ final class EmbeddedRedisServer implements AutoCloseable {
         return port;
     }
 
+    /** SIGTERM: Redis flushes its append-only file and exits; SIGKILL if it has not after a while. */
     @Override
     public void close() {
+        process.destroy();
         try {
-            server.stop();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
         }
     }
 }

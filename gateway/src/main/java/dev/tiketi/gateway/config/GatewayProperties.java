@@ -63,7 +63,7 @@ public record GatewayProperties(
             @DefaultValue("50") float failureRateThreshold,
             @DefaultValue("20") int slidingWindowSize,
             @DefaultValue("10") int minimumNumberOfCalls,
-            @DefaultValue("30s") Duration waitDurationInOpenState,
+            @DefaultValue("5s") Duration waitDurationInOpenState,
             @DefaultValue("3") int permittedNumberOfCallsInHalfOpenState) {
     }
 

@@ -23,6 +23,9 @@ public class ProblemWriter {
 
     public static final String TYPE_BASE = "https://tiketi.dev/problems/";
 
+    /** A 503 that names no better time (a service restarting, a dropped connection): retry this soon. */
+    public static final long DEFAULT_RETRY_AFTER_SECONDS = 2;
+
     private final JsonMapper json;
 
     public ProblemWriter(JsonMapper json) {
@@ -46,6 +49,10 @@ public class ProblemWriter {
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         headers.setContentLength(body.length);
         extraHeaders.accept(headers);
+        if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value() && !headers.containsHeader(HttpHeaders.RETRY_AFTER)) {
+            // clients (the web app) back off by it; without it a 503 invites an immediate retry storm
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(DEFAULT_RETRY_AFTER_SECONDS));
+        }
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
     }
 

@@ -27,7 +27,8 @@ import java.util.Map;
  * Applies {@code tiketi.gateway.rate-limits} to every request they match, keyed by the client's address or
  * by the verified user id. Runs after Spring Security (order -100) so that the user is known. If Redis is
  * unreachable the request is let through: the limits protect capacity, and refusing everyone during a Redis
- * hiccup would be the bigger outage (the services keep their own limits on login).
+ * hiccup would be the bigger outage (the services keep their own limits on login). A request answered 503
+ * (not served) is given back.
  */
 @Component
 @Order(0)
@@ -57,15 +58,17 @@ class RateLimitFilter implements WebFilter {
         return Flux.fromIterable(matching)
                 .concatMap(rule -> clientKey(exchange, rule)
                         .flatMap(client -> limiter.acquire(rule.name(), client, rule.limit().limit(),
-                                rule.limit().window()))
+                                        rule.limit().window())
+                                .map(decision -> new Counted(rule.name(), client, decision)))
                         .onErrorResume(e -> {
                             log.warn("Rate limit {} not checked: {}", rule.name(), e.toString());
                             return Mono.empty();
                         }))
                 .collectList()
-                .flatMap(decisions -> {
+                .flatMap(counted -> {
                     HttpHeaders headers = exchange.getResponse().getHeaders();
-                    for (RateLimiter.Decision decision : decisions) {
+                    for (Counted each : counted) {
+                        RateLimiter.Decision decision = each.decision();
                         if (!decision.allowed()) {
                             return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, Problems.RATE_LIMITED,
                                     "Too many requests. Please wait before trying again.",
@@ -76,13 +79,33 @@ class RateLimitFilter implements WebFilter {
                                     });
                         }
                     }
-                    decisions.stream().min((a, b) -> Long.compare(a.remaining(), b.remaining()))
+                    counted.stream().map(Counted::decision)
+                            .min((a, b) -> Long.compare(a.remaining(), b.remaining()))
                             .ifPresent(tightest -> {
                                 headers.set("X-RateLimit-Limit", Integer.toString(tightest.limit()));
                                 headers.set("X-RateLimit-Remaining", Long.toString(tightest.remaining()));
                             });
-                    return chain.filter(exchange);
+                    return chain.filter(exchange).then(Mono.defer(() -> giveBackIfRefused(exchange, counted)));
                 });
+    }
+
+    /**
+     * A 503 means the request was not served (load shed, breaker open, service down): it does not use up the
+     * client's budget, or the retries a client makes during an outage would leave it rate-limited (429) for
+     * the rest of the window once the service is back.
+     */
+    private Mono<Void> giveBackIfRefused(ServerWebExchange exchange, List<Counted> counted) {
+        var status = exchange.getResponse().getStatusCode();
+        if (status == null || status.value() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            return Mono.empty();
+        }
+        return Flux.fromIterable(counted)
+                .concatMap(each -> limiter.giveBack(each.rule(), each.client())
+                        .onErrorResume(e -> {
+                            log.warn("Rate limit {} not given back: {}", each.rule(), e.toString());
+                            return Mono.empty();
+                        }))
+                .then();
     }
 
     private Mono<String> clientKey(ServerWebExchange exchange, Rule rule) {
@@ -91,6 +114,9 @@ class RateLimitFilter implements WebFilter {
             // no user: the token check already refused the request, or the rule names a public path by mistake
             case USER -> exchange.getPrincipal().map(principal -> "user:" + principal.getName());
         };
+    }
+
+    private record Counted(String rule, String client, RateLimiter.Decision decision) {
     }
 
     private record Rule(String name, GatewayProperties.RateLimit limit, List<PathPattern> patterns) {

@@ -26,6 +26,13 @@ class RateLimiter {
             return {count, ttl}
             """, List.class);
 
+    private static final RedisScript<Long> GIVE_BACK = RedisScript.of("""
+            if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then
+              return redis.call('DECR', KEYS[1])
+            end
+            return 0
+            """, Long.class);
+
     private static final String KEY_PREFIX = "gateway:rate:";
 
     private final ReactiveStringRedisTemplate redis;
@@ -45,6 +52,11 @@ class RateLimiter {
                     return new Decision(count <= limit, limit, Math.max(0, limit - count),
                             Duration.ofMillis(Math.max(ttlMillis, 0)));
                 });
+    }
+
+    /** Takes back one request of {@code client} counted by {@link #acquire} (never below zero). */
+    Mono<Void> giveBack(String rule, String client) {
+        return redis.execute(GIVE_BACK, List.of(KEY_PREFIX + rule + ":" + client), List.of()).then();
     }
 
     /**

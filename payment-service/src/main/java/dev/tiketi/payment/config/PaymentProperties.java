@@ -33,6 +33,12 @@ public record PaymentProperties(
         Objects.requireNonNull(reconcile, "tiketi.payment.reconcile is required");
         Objects.requireNonNull(refund, "tiketi.payment.refund is required");
         Objects.requireNonNull(clients, "tiketi.payment.clients is required");
+        if (reconcile.pendingAfter().compareTo(pgTimeout) <= 0) {
+            // reconciling a payment whose approval is still waiting for the PG would fail a payment the PG
+            // may yet approve
+            throw new IllegalArgumentException("tiketi.payment.reconcile.pending-after (" + reconcile.pendingAfter()
+                    + ") must be longer than tiketi.payment.pg-timeout (" + pgTimeout + ")");
+        }
     }
 
     public enum GatewayKind { SIMULATED, TOSS }
@@ -96,7 +102,7 @@ public record PaymentProperties(
 
         public Reconcile {
             positive(interval, "tiketi.payment.reconcile.interval");
-            Objects.requireNonNull(pendingAfter, "tiketi.payment.reconcile.pending-after is required");
+            positive(pendingAfter, "tiketi.payment.reconcile.pending-after");
             positive(backoff, "tiketi.payment.reconcile.backoff");
             positive(maxBackoff, "tiketi.payment.reconcile.max-backoff");
             if (batchSize < 1) {

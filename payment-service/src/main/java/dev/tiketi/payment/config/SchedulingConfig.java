@@ -8,10 +8,12 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
+import java.time.Duration;
+
 /**
  * Runs reconciliation and the refund worker on every instance (their row claims keep instances apart),
  * each unless switched off ({@code tiketi.payment.reconcile.enabled}, {@code tiketi.payment.refund.enabled}).
- * A failed pass is logged and the next one runs as planned.
+ * A failed pass is logged and the next one runs as planned. Reconciliation's first pass runs at start-up.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -31,7 +33,9 @@ class SchedulingConfig implements SchedulingConfigurer {
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         if (properties.reconcile().enabled()) {
             var interval = properties.reconcile().interval();
-            registrar.addFixedDelayTask(new FixedDelayTask(reconciler::runOnce, interval, interval));
+            // the first pass at once: payments left PENDING by an instance that died are settled as soon as
+            // they are pending-after old, not an interval later
+            registrar.addFixedDelayTask(new FixedDelayTask(reconciler::runOnce, interval, Duration.ZERO));
         }
         if (properties.refund().enabled()) {
             var interval = properties.refund().interval();

@@ -54,7 +54,9 @@ class GatewayConfig {
                 .failureRateThreshold(settings.failureRateThreshold())
                 .waitDurationInOpenState(settings.waitInOpenState())
                 .permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
-                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                // new payments are refused while the breaker is OPEN (GuardedPaymentGateway.available) without
+                // calling it, so only a timer can let the first trial call through once the wait is over
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .recordExceptions(GatewayException.class)
                 .build());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);

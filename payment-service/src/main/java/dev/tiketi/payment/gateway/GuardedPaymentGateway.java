@@ -52,6 +52,11 @@ public class GuardedPaymentGateway implements PaymentGateway {
         return state != CircuitBreaker.State.OPEN && state != CircuitBreaker.State.FORCED_OPEN;
     }
 
+    /** How long an open breaker stays open before it lets a trial call through: a client's Retry-After. */
+    public Duration openFor() {
+        return Duration.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
+    }
+
     @Override
     public ApprovalResult approve(ApprovalRequest request) {
         return guarded(() -> delegate.approve(request));

@@ -7,8 +7,13 @@ import dev.tiketi.web.problem.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.RestClient;
 
+import java.time.Duration;
+
 /** Calls to the platform's other services: the same timeouts, and a 503 problem when one cannot answer. */
 final class Neighbours {
+
+    /** A neighbour that cannot be reached (restarting, its breaker open) is worth asking again this soon. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
     private Neighbours() {
     }
@@ -22,7 +27,7 @@ final class Neighbours {
 
     /** {@code reservation-service} gives {@code reservation-service-unavailable}. */
     static ApiException unavailable(String service) {
-        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, service + "-unavailable",
-                "A service that payments depend on cannot be reached right now; try again shortly.");
+        return ApiException.retryLater(HttpStatus.SERVICE_UNAVAILABLE, service + "-unavailable",
+                "A service that payments depend on cannot be reached right now; try again shortly.", RETRY_AFTER);
     }
 }

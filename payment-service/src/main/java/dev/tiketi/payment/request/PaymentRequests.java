@@ -62,8 +62,8 @@ public class PaymentRequests {
         tokens.requirePaymentToken(paymentToken, userId, reservation.eventId());
         PaymentRules.requirePayable(reservation, request.amount(), clock.instant());
         if (!gateway.available()) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "payment-gateway-unavailable",
-                    "Payments cannot be taken right now; nothing was charged. Try again in a minute.");
+            throw ApiException.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "payment-gateway-unavailable",
+                    "Payments cannot be taken right now; nothing was charged. Try again shortly.", gateway.openFor());
         }
 
         var payment = Payment.pending(UUID.randomUUID(), userId, reservation.id(), reservation.eventId(),

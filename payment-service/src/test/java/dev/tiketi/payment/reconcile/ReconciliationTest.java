@@ -62,7 +62,7 @@ class ReconciliationTest extends PaymentIntegrationTest {
     @Test
     void aPgThatCannotBeAskedLeavesThePaymentPendingAndItIsAskedAgainLater() {
         UUID paymentId = UUID.fromString(text(pay(buyer(), newKey(), SimulatedCards.RESPONSE_LOST), "$.id"));
-        pause(Duration.ofMillis(1100));
+        pause(Duration.ofMillis(2200));
 
         breaker.transitionToForcedOpenState();
         reconciler.runOnce();
@@ -109,9 +109,9 @@ class ReconciliationTest extends PaymentIntegrationTest {
                 .isEqualTo(1);
     }
 
-    /** Payments count as stale after 1 s in these tests (tiketi.payment.reconcile.pending-after). */
+    /** Payments count as stale after 2.1 s in these tests (tiketi.payment.reconcile.pending-after, above the 2 s PG timeout). */
     private void reconcileAfterPendingWindow() {
-        pause(Duration.ofMillis(1100));
+        pause(Duration.ofMillis(2200));
         reconciler.runOnce();
     }
 

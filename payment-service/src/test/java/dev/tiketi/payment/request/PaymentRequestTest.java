@@ -8,12 +8,14 @@ import dev.tiketi.payment.support.NeighboursStub;
 import dev.tiketi.payment.support.PaymentIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** POST /api/payments through the simulated PG: outcomes, the events they publish, and every refusal. */
 class PaymentRequestTest extends PaymentIntegrationTest {
@@ -212,7 +214,23 @@ class PaymentRequestTest extends PaymentIntegrationTest {
         var response = pay(buyer, newKey(), SimulatedCards.APPROVE);
 
         assertProblem(response, 503, "payment-gateway-unavailable");
+        assertThat(response.headers().firstValue("Retry-After")).as("the breaker's wait in open state")
+                .hasValue("3");
         assertThat(paymentsOf(buyer.reservation().id())).isZero();
+    }
+
+    @Test
+    void anOpenBreakerLetsPaymentsThroughAgainOnItsOwnOnceItsWaitIsOver() {
+        // no PG call happens while it is open (new payments are refused before one), so only its timer can
+        // half-open it
+        Buyer refused = buyer();
+        Buyer later = buyer();
+        breaker.transitionToOpenState();
+        assertProblem(pay(refused, newKey(), SimulatedCards.APPROVE), 503, "payment-gateway-unavailable");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> breaker.getState().name().equals("HALF_OPEN"));
+        var response = pay(later, newKey(), SimulatedCards.APPROVE);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 
     @Test

@@ -23,8 +23,9 @@ import java.lang.annotation.Target;
         "tiketi.payment.simulated.slow-latency=800ms",
         "tiketi.payment.simulated.hang=5s",
         "tiketi.payment.inquiry-retry.backoff=50ms",
+        "tiketi.payment.circuit-breaker.wait-in-open-state=3s",
         "tiketi.payment.reconcile.enabled=false",
-        "tiketi.payment.reconcile.pending-after=1s",
+        "tiketi.payment.reconcile.pending-after=2100ms",
         "tiketi.payment.reconcile.backoff=300ms",
         "tiketi.payment.refund.enabled=false",
         "tiketi.payment.refund.backoff=300ms"})

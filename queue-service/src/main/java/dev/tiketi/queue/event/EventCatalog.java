@@ -26,6 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class EventCatalog {
 
+    /** A neighbour that cannot be reached (restarting, its breaker open) is worth asking again this soon. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+
     /** Unknown ids are cached too, so a flood of made-up ids cannot grow the cache without bound. */
     private static final int MAX_CACHED = 10_000;
 
@@ -74,8 +77,8 @@ public class EventCatalog {
                 return Optional.ofNullable(response.bodyTo(EventSummary.class));
             });
         } catch (RestClientException e) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "event-service-unavailable",
-                    "The event catalog cannot be reached right now; try again shortly.");
+            throw ApiException.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "event-service-unavailable",
+                    "The event catalog cannot be reached right now; try again shortly.", RETRY_AFTER);
         }
     }
 

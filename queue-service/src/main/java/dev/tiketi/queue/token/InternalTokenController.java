@@ -32,6 +32,13 @@ class InternalTokenController {
         return tokens.issuePayment(request.admissionToken(), request.userId(), request.eventId());
     }
 
+    /** reservation-service rebuilding Redis: the payment token of a hold that is still live. */
+    @PostMapping("/internal/queue/tokens/payment/restore")
+    TokenRequests.Restored restorePayment(@Valid @RequestBody TokenRequests.RestorePayment request) {
+        return new TokenRequests.Restored(tokens.restorePayment(request.paymentToken(), request.userId(),
+                request.eventId(), request.expiresAt()));
+    }
+
     @PostMapping("/internal/queue/tokens/revoke")
     ResponseEntity<Void> revoke(@Valid @RequestBody TokenRequests.Revoke request) {
         tokens.revoke(request.token());

@@ -15,13 +15,17 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-/** Checks, issues and revokes the tokens other services demand before a hold or a payment. */
+/**
+ * Checks, issues and revokes the tokens other services demand before a hold or a payment, and restores payment
+ * tokens of live holds after Redis lost its data (reservation-service keeps them; nothing else does).
+ */
 @Service
 public class QueueTokens {
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> READ = LuaScripts.load("token-read.lua", List.class);
     private static final RedisScript<String> PAYMENT = LuaScripts.load("payment-token.lua", String.class);
+    private static final RedisScript<String> RESTORE_PAYMENT = LuaScripts.load("restore-payment-token.lua", String.class);
     private static final RedisScript<Long> REVOKE = LuaScripts.load("revoke.lua", Long.class);
 
     private final StringRedisTemplate redis;
@@ -61,6 +65,15 @@ public class QueueTokens {
                     "The admission token cannot be used for this user and event (" + outcome + ").");
         }
         return new TokenRequests.PaymentToken(paymentToken, Instant.now().plus(paymentTtl));
+    }
+
+    /**
+     * Puts back a payment token Redis lost, until its original expiry: {@code restored}, or {@code present} /
+     * {@code revoked} when Redis still knows it (nothing changes).
+     */
+    public String restorePayment(String paymentToken, UUID userId, UUID eventId, Instant expiresAt) {
+        return redis.execute(RESTORE_PAYMENT, List.of(QueueKeys.token(paymentToken), QueueKeys.revoked(paymentToken)),
+                userId.toString(), eventId.toString(), Long.toString(expiresAt.toEpochMilli()));
     }
 
     public void revoke(String token) {

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,6 +76,37 @@ class QueueTokensTest extends QueueIntegrationTest {
         assertProblem(payment(admission, user, UUID.randomUUID()), 409, "admission-token-invalid");
         assertProblem(payment(paymentToken, user, event), 409, "admission-token-invalid");
         assertProblem(payment("qr_made-up", user, event), 409, "admission-token-invalid");
+    }
+
+    @Test
+    void aPaymentTokenRedisLostIsRestoredUntilItsOwnExpiryButNeverOverwrittenOrRevived() {
+        UUID event = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        String paymentToken = json(payment(admit(event, user), user, event), "$.paymentToken");
+        Instant expiresAt = Instant.now().plusSeconds(120);
+        redis.delete(QueueKeys.token(paymentToken));
+        assertThat(reason(validate(paymentToken, user, event))).isEqualTo("expired-or-unknown");
+
+        assertThat(json(restore(paymentToken, user, event, expiresAt), "$.outcome").toString()).isEqualTo("restored");
+
+        var check = validate(paymentToken, user, event);
+        assertThat(json(check, "$.kind").toString()).isEqualTo("PAYMENT");
+        assertThat(redis.getExpire(QueueKeys.token(paymentToken))).isBetween(100L, 120L);
+        assertThat(json(restore(paymentToken, UUID.randomUUID(), event, expiresAt), "$.outcome").toString())
+                .as("a token Redis still has is left alone").isEqualTo("present");
+        assertThat(json(validate(paymentToken, user, event), "$.valid").toString()).isEqualTo("true");
+
+        call("POST", "/internal/queue/tokens/revoke", null, "{\"token\":\"%s\"}".formatted(paymentToken));
+        assertThat(json(restore(paymentToken, user, event, expiresAt), "$.outcome").toString()).isEqualTo("revoked");
+        assertThat(reason(validate(paymentToken, user, event))).isEqualTo("revoked");
+        assertProblem(restore("qr_not-a-payment-token", user, event, expiresAt), 400, "validation-failed");
+        assertProblem(restore(paymentToken, user, event, Instant.now().minusSeconds(1)), 400, "validation-failed");
+    }
+
+    private HttpResponse<String> restore(String paymentToken, UUID user, UUID event, Instant expiresAt) {
+        return call("POST", "/internal/queue/tokens/payment/restore", null,
+                "{\"paymentToken\":\"%s\",\"userId\":\"%s\",\"eventId\":\"%s\",\"expiresAt\":\"%s\"}"
+                        .formatted(paymentToken, user, event, expiresAt));
     }
 
     @Test

@@ -38,6 +38,7 @@ public class Holds {
     private final QueueGate queue;
     private final SeatHolds seatHolds;
     private final Reservations reservations;
+    private final RecoveryRecords recoveryRecords;
     private final ReservationEvents events;
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate transactions;
@@ -46,12 +47,13 @@ public class Holds {
     private final Counter oversellBlocked;
 
     Holds(EventCatalog catalog, QueueGate queue, SeatHolds seatHolds, Reservations reservations,
-          ReservationEvents events, ApplicationEventPublisher publisher, TransactionTemplate transactions, Clock clock,
+          RecoveryRecords recoveryRecords, ReservationEvents events, ApplicationEventPublisher publisher, TransactionTemplate transactions, Clock clock,
           ReservationProperties properties, MeterRegistry meters) {
         this.catalog = catalog;
         this.queue = queue;
         this.seatHolds = seatHolds;
         this.reservations = reservations;
+        this.recoveryRecords = recoveryRecords;
         this.events = events;
         this.publisher = publisher;
         this.transactions = transactions;
@@ -83,6 +85,7 @@ public class Holds {
             QueueGate.PaymentToken paymentToken = queue.issuePaymentToken(admissionToken, userId, eventId);
             transactions.executeWithoutResult(status -> {
                 reservations.insert(reservation);
+                recoveryRecords.keepPaymentToken(reservation.id(), paymentToken);
                 events.held(reservation);
                 publisher.publishEvent(new SeatsChanged(eventId, reservation.id(), seatIds, Change.HELD));
             });

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,9 @@ import java.util.UUID;
  */
 @Component
 public class QueueGate {
+
+    /** A neighbour that cannot be reached (restarting, its breaker open) is worth asking again this soon. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
     private static final Logger log = LoggerFactory.getLogger(QueueGate.class);
 
@@ -46,6 +50,21 @@ public class QueueGate {
     public PaymentToken issuePaymentToken(String admissionToken, UUID userId, UUID eventId) {
         return post("/internal/queue/tokens/payment",
                 Map.of("admissionToken", admissionToken, "userId", userId, "eventId", eventId), PaymentToken.class);
+    }
+
+    /**
+     * Gives queue-service back the payment token of a live hold after Redis lost it; what it answers
+     * ({@code restored}, {@code present}, {@code revoked}). Throws when queue-service cannot be asked, so the
+     * caller tries again later.
+     */
+    public String restorePaymentToken(PaymentToken token, UUID userId, UUID eventId) {
+        Restored restored = client.post().uri("/internal/queue/tokens/payment/restore")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("paymentToken", token.paymentToken(), "userId", userId, "eventId", eventId,
+                        "expiresAt", token.expiresAt()))
+                .retrieve()
+                .body(Restored.class);
+        return restored == null ? "no answer" : restored.outcome();
     }
 
     /**
@@ -87,12 +106,15 @@ public class QueueGate {
     }
 
     private static ApiException unavailable() {
-        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "queue-service-unavailable",
-                "The waiting room cannot be reached right now; try again shortly.");
+        return ApiException.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "queue-service-unavailable",
+                "The waiting room cannot be reached right now; try again shortly.", RETRY_AFTER);
     }
 
     /** What {@code /internal/queue/tokens/validate} answers. */
     record TokenCheck(boolean valid, String kind, Instant expiresAt, String reason) {
+    }
+
+    record Restored(String outcome) {
     }
 
     /** The payment token ({@code qp_…}) and when it expires. */

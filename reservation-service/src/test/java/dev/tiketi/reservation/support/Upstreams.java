@@ -37,6 +37,7 @@ public final class Upstreams {
     private final Map<UUID, StubEvent> events = new ConcurrentHashMap<>();
     private final Map<String, Admission> admissions = new ConcurrentHashMap<>();
     private final List<Admission> releasedSlots = new CopyOnWriteArrayList<>();
+    private final List<String> restoredPaymentTokens = new CopyOnWriteArrayList<>();
     private final String baseUrl;
 
     private Upstreams() {
@@ -103,6 +104,11 @@ public final class Upstreams {
     /** The admission expires or is revoked. */
     public void endAdmission(String token) {
         admissions.remove(token);
+    }
+
+    /** Payment tokens reservation-service gave queue-service back after Redis lost them. */
+    public List<String> restoredPaymentTokens() {
+        return List.copyOf(restoredPaymentTokens);
     }
 
     public List<Admission> releasedSlots() {
@@ -187,6 +193,9 @@ public final class Upstreams {
             respond(exchange, admitted ? 200 : 409, admitted
                     ? Map.of("paymentToken", "qp_" + UUID.randomUUID(), "expiresAt", Instant.now().plusSeconds(600).toString())
                     : Map.of("status", 409, "code", "admission-token-invalid"));
+        } else if (path.endsWith("/tokens/payment/restore")) {
+            restoredPaymentTokens.add(body.get("paymentToken").asString());
+            respond(exchange, 200, Map.of("outcome", "restored"));
         } else if (path.endsWith("/slots/release")) {
             releasedSlots.add(new Admission(UUID.fromString(body.get("userId").asString()),
                     UUID.fromString(path.split("/")[3])));

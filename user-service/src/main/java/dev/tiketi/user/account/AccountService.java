@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,11 +33,15 @@ public class AccountService {
     private final AccessTokenBlacklist blacklist;
     private final LoginHistoryRepository loginHistory;
     private final Duration accessTokenTtl;
+    private final Duration registrationReplayWindow;
+    private final HashingCapacity hashing;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     AccountService(UserRepository users, TermsAgreementRepository agreements, TermsPolicy termsPolicy,
             PasswordEncoder passwordEncoder, RefreshTokenService refreshTokens, AccessTokenBlacklist blacklist,
-            LoginHistoryRepository loginHistory, AuthProperties authProperties, Clock clock) {
+            LoginHistoryRepository loginHistory, AuthProperties authProperties, HashingCapacity hashing,
+            TransactionTemplate transactions, Clock clock) {
         this.users = users;
         this.agreements = agreements;
         this.termsPolicy = termsPolicy;
@@ -45,10 +50,18 @@ public class AccountService {
         this.blacklist = blacklist;
         this.loginHistory = loginHistory;
         this.accessTokenTtl = authProperties.accessTokenTtl();
+        this.registrationReplayWindow = authProperties.registrationReplayWindow();
+        this.hashing = hashing;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Creates the account. The same registration sent again shortly after (a client retrying a 503/504 whose
+     * first attempt went through) is answered with the account it created, so retrying is safe; any other
+     * registration of a taken email is {@code email-taken} (see {@link RegistrationReplay}). The password is
+     * hashed before the transaction, within {@link HashingCapacity}, so no database connection waits on the CPU.
+     */
     public UserProfile register(RegisterRequest request) {
         String email = request.email().trim();
         List<FieldError> errors = new ArrayList<>(PasswordPolicy.violations("password", request.password(), email));
@@ -57,13 +70,25 @@ public class AccountService {
             throw new ApiException(HttpStatus.BAD_REQUEST, "validation-failed", "The request has invalid fields.", errors);
         }
         Instant now = now();
-        UserAccount user = newAccount(email, request.password(), request.name().trim(),
-                PhoneNumbers.normalize(request.phone()), UserAccount.Role.USER, now);
-        if (!users.insertIfEmailFree(user)) {
-            throw ApiException.conflict("email-taken", "An account with this email address already exists.");
+        UserAccount user = hashing.run(() -> newAccount(email, request.password(), request.name().trim(),
+                PhoneNumbers.normalize(request.phone()), UserAccount.Role.USER, now));
+        UserProfile created = transactions.execute(status -> {
+            if (!users.insertIfEmailFree(user)) {
+                return null;
+            }
+            request.agreements().forEach(agreement -> agreements.insert(user.id(), agreement, now));
+            return UserProfile.of(user, agreements.findByUser(user.id()));
+        });
+        if (created != null) {
+            return created;
         }
-        request.agreements().forEach(agreement -> agreements.insert(user.id(), agreement, now));
-        return UserProfile.of(user, agreements.findByUser(user.id()));
+        // the insert waited for a concurrent registration of this email to commit, so it is visible now
+        return users.findByEmail(email)
+                .filter(existing -> RegistrationReplay.isRepeatOf(existing, user.name(), user.phone(), now,
+                        registrationReplayWindow))
+                .filter(existing -> hashing.run(() -> passwordEncoder.matches(request.password(), existing.passwordHash())))
+                .map(existing -> UserProfile.of(existing, agreements.findByUser(existing.id())))
+                .orElseThrow(() -> ApiException.conflict("email-taken", "An account with this email address already exists."));
     }
 
     /**

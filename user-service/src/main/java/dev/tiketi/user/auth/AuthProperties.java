@@ -14,6 +14,11 @@ import java.time.Duration;
  *                           machine; production sets it to false and mounts the key as a secret, so that a
  *                           missing mount fails the start instead of silently rotating the key per pod
  * @param bcryptStrength     BCrypt cost, 10 to 12
+ * @param hashing            how many registrations may hash a password at once, and how long one waits for its
+ *                           turn before it is refused with 503 + Retry-After (early, instead of timing out)
+ * @param registrationReplayWindow how long after an account was created the same registration sent again
+ *                           (same email, password, name and phone: a client retrying) is answered with that
+ *                           account rather than {@code email-taken}
  */
 @ConfigurationProperties("tiketi.auth")
 public record AuthProperties(
@@ -24,7 +29,9 @@ public record AuthProperties(
         @DefaultValue("10") int bcryptStrength,
         @DefaultValue RefreshCookie refreshCookie,
         @DefaultValue RateLimits rateLimits,
-        @DefaultValue Lockout lockout) {
+        @DefaultValue Lockout lockout,
+        @DefaultValue Hashing hashing,
+        @DefaultValue("10m") Duration registrationReplayWindow) {
 
     public AuthProperties {
         if (accessTokenTtl.compareTo(Duration.ofMinutes(15)) < 0 || accessTokenTtl.compareTo(Duration.ofMinutes(60)) > 0) {
@@ -44,6 +51,14 @@ public record AuthProperties(
     }
 
     public record Limit(@DefaultValue("10") int attempts, @DefaultValue("1m") Duration window) {
+    }
+
+    /** {@code maxConcurrent} 0: one per processor. */
+    public record Hashing(@DefaultValue("0") int maxConcurrent, @DefaultValue("1s") Duration maxWait) {
+
+        public int permits() {
+            return maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
+        }
     }
 
     /** After {@code threshold} consecutive failures the account locks, {@code baseDuration} doubling per further failure. */

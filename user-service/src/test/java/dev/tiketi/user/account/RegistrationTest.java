@@ -10,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,10 +77,10 @@ class RegistrationTest {
     }
 
     @Test
-    void sameEmailInAnyLetterCaseIsA409() {
+    void anotherRegistrationOfATakenEmailInAnyLetterCaseIsA409() {
         String email = api.newUser();
 
-        var response = api.register(email.toUpperCase(Locale.ROOT), UserApi.PASSWORD);
+        var response = api.register(email.toUpperCase(Locale.ROOT), "0ther-Passw0rd");
 
         assertProblem(response, 409, "email-taken");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM users WHERE lower(email) = ?", Integer.class, email))
@@ -87,20 +88,61 @@ class RegistrationTest {
     }
 
     @Test
-    void concurrentRegistrationsOfOneEmailCreateOneAccount() throws Exception {
+    void theSameRegistrationSentAgainIsAnsweredWithTheAccountItCreated() {
+        // a client retrying after a 504 whose first attempt did create the account
         String email = UserApi.uniqueEmail();
-        List<Callable<Integer>> registrations = List.of(
-                () -> api.register(email, UserApi.PASSWORD).statusCode(),
-                () -> api.register(email.toUpperCase(Locale.ROOT), UserApi.PASSWORD).statusCode(),
-                () -> api.register(email, UserApi.PASSWORD).statusCode(),
-                () -> api.register(email, UserApi.PASSWORD).statusCode());
-        List<Integer> statuses = new ArrayList<>();
+        var first = api.register(email, UserApi.PASSWORD);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+
+        var retry = api.register(email, UserApi.PASSWORD);
+
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
+        assertThat(JsonPath.<String>read(retry.body(), "$.id")).isEqualTo(JsonPath.read(first.body(), "$.id"));
+        assertThat(JsonPath.<List<String>>read(retry.body(), "$.agreements[*].code"))
+                .containsExactly("MARKETING", "PRIVACY", "SERVICE");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM users WHERE lower(email) = ?", Integer.class, email))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theSameRegistrationLongAfterTheAccountWasCreatedIsA409() {
+        String email = api.newUser();
+        jdbc.update("UPDATE users SET created_at = created_at - interval '11 minutes' WHERE lower(email) = ?", email);
+
+        assertProblem(api.register(email, UserApi.PASSWORD), 409, "email-taken");
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneEmailCreateOneAccountAndEveryRetryGetsIt() throws Exception {
+        String email = UserApi.uniqueEmail();
+        List<Callable<String>> registrations = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String spelling = i % 2 == 0 ? email : email.toUpperCase(Locale.ROOT);
+            registrations.add(() -> {
+                var response = registerRetryingBusy(spelling);
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+                return JsonPath.read(response.body(), "$.id");
+            });
+        }
+        List<String> answers = new ArrayList<>();
         try (ExecutorService executor = Executors.newFixedThreadPool(registrations.size())) {
-            for (Future<Integer> status : executor.invokeAll(registrations)) {
-                statuses.add(status.get());
+            for (Future<String> answer : executor.invokeAll(registrations)) {
+                answers.add(answer.get());
             }
         }
-        assertThat(statuses).containsExactlyInAnyOrder(201, 409, 409, 409);
+        String id = jdbc.queryForObject("SELECT id::text FROM users WHERE lower(email) = ?", String.class, email);
+        assertThat(answers).as("one account, every attempt answered with it").hasSize(8).containsOnly(id);
+        assertProblem(api.register(email, "0ther-Passw0rd"), 409, "email-taken");
+    }
+
+    /** As a client does: a 503 registration-busy (too many hashing at once) is tried again a moment later. */
+    private HttpResponse<String> registerRetryingBusy(String email) throws InterruptedException {
+        HttpResponse<String> response = api.register(email, UserApi.PASSWORD);
+        for (int attempt = 1; attempt < 50 && response.statusCode() == 503; attempt++) {
+            Thread.sleep(100);
+            response = api.register(email, UserApi.PASSWORD);
+        }
+        return response;
     }
 
     @Test
