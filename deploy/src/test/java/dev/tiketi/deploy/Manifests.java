@@ -68,8 +68,14 @@ record Manifests(String directory, List<Map<String, Object>> objects) {
             String name = Yamls.string(variable, "name");
             Object secret = Yamls.find(variable, "valueFrom.secretKeyRef").orElse(null);
             environment.put(name, secret == null ? String.valueOf(variable.get("value"))
-                    : "secret:" + Yamls.string(Yamls.map(secret), "name") + "/" + Yamls.string(Yamls.map(secret), "key"));
+                    : "secret:" + withoutHash(Yamls.string(Yamls.map(secret), "name")) + "/"
+                    + Yamls.string(Yamls.map(secret), "key"));
         }
         return environment;
+    }
+
+    /** A generated Secret's name without the content hash kustomize appends (user-service-db-5b75hhdt62). */
+    static String withoutHash(String name) {
+        return name.replaceFirst("-[bcdfghkmt2-9]{10}$", "");
     }
 }
