@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(PlatformExtension.class)
 class MonitoringMetricsE2ETest {
 
-    private static final Path MONITORING = repositoryRoot().resolve("k8s/components/monitoring");
+    private static final Path MONITORING = Path.of(System.getProperty("tiketi.root", "..")).toAbsolutePath().normalize()
+            .resolve("k8s/components/monitoring");
 
     /** Series Prometheus makes itself for every scrape target, not exported by a service. */
     private static final Set<String> SCRAPE_SERIES = Set.of("up");
@@ -117,16 +117,5 @@ class MonitoringMetricsE2ETest {
             }
         }
         return metrics;
-    }
-
-    private static Path repositoryRoot() {
-        Path directory = Path.of("").toAbsolutePath();
-        while (directory != null && !Files.isDirectory(directory.resolve("k8s/components/monitoring"))) {
-            directory = directory.getParent();
-        }
-        if (directory == null) {
-            throw new UncheckedIOException(new IOException("k8s/components/monitoring not found above " + Path.of("").toAbsolutePath()));
-        }
-        return directory;
     }
 }
