@@ -167,6 +167,9 @@ class ManifestsMatchServicesTest {
         for (String service : Topology.SERVICES) {
             Map<String, Object> hpa = manifests.get("HorizontalPodAutoscaler", service);
             assertThat(Yamls.string(hpa, "spec.scaleTargetRef.name")).isEqualTo(service);
+            assertThat(Yamls.find(manifests.get("Deployment", service), "spec.replicas"))
+                    .as(service + ": the HPA owns the replica count; an apply must not reset a pre-scaled Deployment")
+                    .isEmpty();
             List<Map<String, Object>> metrics = Yamls.list(hpa, "spec.metrics");
             assertThat(metrics).as(service + " scales on CPU")
                     .anyMatch(metric -> "cpu".equals(Yamls.find(metric, "resource.name").orElse(null)));
