@@ -46,6 +46,7 @@ class MonitoringFilesTest {
         for (String file : files) {
             JsonObject dashboard = JsonParser.parseString(Files.readString(directory.resolve(file))).getAsJsonObject();
             assertThat(uids.add(dashboard.get("uid").getAsString())).as("unique uid " + file).isTrue();
+            assertThat(dashboard.get("title").getAsString()).as(file).startsWith("TIKETI ");
             int queries = 0;
             for (JsonElement element : dashboard.getAsJsonArray("panels")) {
                 JsonObject panel = element.getAsJsonObject();
