@@ -4,6 +4,8 @@
 -- KEYS: 1 queue zset, 2 active zset (userId scored by expiry ms), 3 policy hash, 4 stats hash, 5 open queues set
 -- ARGV: 1 eventId, 2 token ttl ms, 3 default type, 4 default rate/s, 5 default max active,
 --       6 key prefix ("queue:"), 7.. fresh random tokens (at most that many are admitted)
+-- Returns userId, token, milliseconds waited (since entering: the queue score is the entry time in µs) per
+-- admitted user, in queue order.
 local queue, active, policy, stats, openQueues = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local eventId, ttl, prefix = ARGV[1], tonumber(ARGV[2]), ARGV[6]
 local firstToken = 7
@@ -57,9 +59,10 @@ if allowed > 0 then
     end
     admitted[#admitted + 1] = userId
     admitted[#admitted + 1] = token
+    admitted[#admitted + 1] = math.max(0, now - math.floor(tonumber(popped[i + 1]) / 1000))
   end
 end
-local count = #admitted / 2
+local count = #admitted / 3
 if kind ~= 'CAPACITY' and not paused then
   credit = credit - count
 end

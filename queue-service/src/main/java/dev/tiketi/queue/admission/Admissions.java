@@ -3,12 +3,16 @@ package dev.tiketi.queue.admission;
 import dev.tiketi.queue.config.LuaScripts;
 import dev.tiketi.queue.config.QueueKeys;
 import dev.tiketi.queue.config.QueueProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Service;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -32,13 +36,25 @@ public class Admissions {
     private final QueueProperties.Admission settings;
     private final ObjectProvider<AdmissionListener> listeners;
     private final SecureRandom random = new SecureRandom();
+    private final Counter admittedCount;
+    private final Timer waited;
 
     Admissions(StringRedisTemplate redis, QueuePolicies policies, QueueProperties properties,
-               ObjectProvider<AdmissionListener> listeners) {
+               ObjectProvider<AdmissionListener> listeners, MeterRegistry meters) {
         this.redis = redis;
         this.policies = policies;
         this.settings = properties.admission();
         this.listeners = listeners;
+        // Prometheus: tiketi_queue_admitted_total and tiketi_queue_wait_seconds (histogram)
+        this.admittedCount = Counter.builder("tiketi.queue.admitted")
+                .description("Users let in from a waiting room")
+                .register(meters);
+        this.waited = Timer.builder("tiketi.queue.wait")
+                .description("How long an admitted user waited, from entering the queue to admission")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(100))
+                .maximumExpectedValue(Duration.ofHours(2))
+                .register(meters);
     }
 
     /** One tick over every event with people waiting; returns who got in, in queue order per event. */
@@ -74,11 +90,13 @@ public class Admissions {
         Instant expiresAt = Instant.now().plus(settings.tokenTtl());
         List<?> result = redis.execute(ADMIT, List.of(QueueKeys.queue(eventId), QueueKeys.active(eventId),
                 QueueKeys.policy(eventId), QueueKeys.stats(eventId), QueueKeys.OPEN_QUEUES), args.toArray());
-        List<Admitted> admitted = new ArrayList<>(result.size() / 2);
-        for (int i = 0; i < result.size(); i += 2) {
+        List<Admitted> admitted = new ArrayList<>(result.size() / 3);
+        for (int i = 0; i < result.size(); i += 3) {
             admitted.add(new Admitted(eventId, UUID.fromString((String) result.get(i)), (String) result.get(i + 1),
                     expiresAt));
+            waited.record(Duration.ofMillis((Long) result.get(i + 2)));
         }
+        admittedCount.increment(admitted.size());
         return admitted;
     }
 

@@ -2,6 +2,7 @@ package dev.tiketi.queue.admission;
 
 import dev.tiketi.queue.config.QueueKeys;
 import dev.tiketi.queue.support.QueueIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +21,9 @@ class AdmissionTest extends QueueIntegrationTest {
 
     @Autowired
     StringRedisTemplate redis;
+
+    @Autowired
+    MeterRegistry meters;
 
     private List<UUID> queueUp(UUID event, int count) {
         List<UUID> users = IntStream.range(0, count).mapToObj(i -> UUID.randomUUID()).toList();
@@ -33,6 +38,31 @@ class AdmissionTest extends QueueIntegrationTest {
 
     private List<UUID> tickFor(UUID event) {
         return admissions.tick().stream().filter(a -> a.eventId().equals(event)).map(Admitted::userId).toList();
+    }
+
+    @Test
+    void admissionsAreCountedWithTheTimeEachUserWaitedAndTheWaitingAreGauged() {
+        UUID event = UUID.randomUUID();
+        policy(event, "{\"type\":\"CAPACITY\",\"maxActive\":2}");
+        double waitingBefore = meters.get("tiketi.queue.waiting").gauge().value();
+        double admittedBefore = meters.get("tiketi.queue.admitted").counter().count();
+        long waitsBefore = meters.get("tiketi.queue.wait").timer().count();
+        double waitedBefore = meters.get("tiketi.queue.wait").timer().totalTime(TimeUnit.MILLISECONDS);
+        long entered = System.nanoTime();
+
+        List<UUID> users = queueUp(event, 5);
+        assertThat(meters.get("tiketi.queue.waiting").gauge().value() - waitingBefore).isEqualTo(5);
+
+        // this event alone: a tick would also admit from the open queues other tests left behind
+        assertThat(admissions.admit(event)).extracting(Admitted::userId).containsExactly(users.get(0), users.get(1));
+        long sinceEntering = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - entered);
+
+        assertThat(meters.get("tiketi.queue.admitted").counter().count() - admittedBefore).isEqualTo(2);
+        assertThat(meters.get("tiketi.queue.wait").timer().count() - waitsBefore).isEqualTo(2);
+        assertThat(meters.get("tiketi.queue.wait").timer().totalTime(TimeUnit.MILLISECONDS) - waitedBefore)
+                .as("two waits, each at most the time since the first entered (milliseconds, not microseconds)")
+                .isBetween(0.0, 2.0 * sinceEntering + 2);
+        assertThat(meters.get("tiketi.queue.waiting").gauge().value() - waitingBefore).isEqualTo(3);
     }
 
     @Test

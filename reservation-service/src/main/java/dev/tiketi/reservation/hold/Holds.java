@@ -45,6 +45,8 @@ public class Holds {
     private final Clock clock;
     private final Duration holdTtl;
     private final Counter oversellBlocked;
+    private final Counter holdsTaken;
+    private final Counter holdsRefused;
 
     Holds(EventCatalog catalog, QueueGate queue, SeatHolds seatHolds, Reservations reservations,
           RecoveryRecords recoveryRecords, ReservationEvents events, ApplicationEventPublisher publisher, TransactionTemplate transactions, Clock clock,
@@ -61,6 +63,15 @@ public class Holds {
         this.holdTtl = properties.holdTtl();
         this.oversellBlocked = Counter.builder("tiketi.reservation.oversell.blocked")
                 .description("Holds Redis let through that the database refused: a seat already live in another reservation")
+                .register(meters);
+        // Prometheus: tiketi_reservation_holds_total{outcome="taken|refused"}, the sale's hold funnel
+        this.holdsTaken = Counter.builder("tiketi.reservation.holds")
+                .description("New holds committed, and holds or seat changes refused because a seat was taken")
+                .tag("outcome", "taken")
+                .register(meters);
+        this.holdsRefused = Counter.builder("tiketi.reservation.holds")
+                .description("New holds committed, and holds or seat changes refused because a seat was taken")
+                .tag("outcome", "refused")
                 .register(meters);
     }
 
@@ -89,6 +100,7 @@ public class Holds {
                 events.held(reservation);
                 publisher.publishEvent(new SeatsChanged(eventId, reservation.id(), seatIds, Change.HELD));
             });
+            holdsTaken.increment();
             return new Hold(reservation, paymentToken);
         } catch (RuntimeException e) {
             seatHolds.giveBack(eventId, reservation.id(), seatIds);
@@ -141,6 +153,7 @@ public class Holds {
         List<SeatHolds.Refusal> refused = seatHolds.take(reservation.eventId(), reservation.id(), seatIds,
                 reservation.holdExpiresAt(), now);
         if (!refused.isEmpty()) {
+            holdsRefused.increment();
             throw new SeatsUnavailable(refused);
         }
     }
@@ -154,6 +167,7 @@ public class Holds {
             return holdExists();
         }
         oversellBlocked.increment();
+        holdsRefused.increment();
         return ApiException.conflict("seats-unavailable", "Some of these seats are already held or sold; choose others.");
     }
 

@@ -2,7 +2,9 @@ package dev.tiketi.reservation.hold;
 
 import dev.tiketi.reservation.support.ReservationIntegrationTest;
 import dev.tiketi.reservation.support.Upstreams.TestEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,14 +20,19 @@ class HoldTest extends ReservationIntegrationTest {
 
     private final UUID buyer = UUID.randomUUID();
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void fourSeatsAreHeldTogetherWithASnapshotATotalAnExpiryAndAPaymentToken() {
         TestEvent event = upstreams.onSale(10);
         List<UUID> seats = event.seats(0, 1, 2, 3);
+        double takenBefore = holds("taken");
 
         var response = hold(buyer, event.id(), seats);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(holds("taken") - takenBefore).as("tiketi_reservation_holds_total{outcome=taken}").isEqualTo(1);
         UUID id = UUID.fromString(json(response, "$.reservation.id"));
         assertThat(response.headers().firstValue("Location")).hasValue("/api/reservations/" + id);
         assertThat(json(response, "$.reservation.status").toString()).isEqualTo("PENDING");
@@ -75,10 +82,14 @@ class HoldTest extends ReservationIntegrationTest {
     void aSeatHeldBySomeoneElseRefusesTheWholeHold() {
         TestEvent event = upstreams.onSale(10);
         UUID first = held(UUID.randomUUID(), event.id(), event.seats(0, 1));
+        double refusedBefore = holds("refused");
+        double takenBefore = holds("taken");
 
         var response = hold(buyer, event.id(), event.seats(1, 2));
 
         assertProblem(response, 409, "seats-unavailable");
+        assertThat(holds("refused") - refusedBefore).as("tiketi_reservation_holds_total{outcome=refused}").isEqualTo(1);
+        assertThat(holds("taken")).isEqualTo(takenBefore);
         assertThat(json(response, "$.seats[0].seatId").toString()).isEqualTo(event.seatIds().get(1).toString());
         assertThat(json(response, "$.seats[0].state").toString()).isEqualTo("HELD");
         assertThat(liveSeats(event.id())).isEqualTo(Map.of(event.seatIds().get(0), first, event.seatIds().get(1), first));
@@ -153,6 +164,10 @@ class HoldTest extends ReservationIntegrationTest {
         assertThat(redis.opsForValue().get(HoldKeys.seat(event.id(), event.seatIds().get(0))))
                 .as("another reservation's hold is never given back").isEqualTo(first.toString());
         assertNoReservationOf(buyer);
+    }
+
+    private double holds(String outcome) {
+        return meters.get("tiketi.reservation.holds").tag("outcome", outcome).counter().count();
     }
 
     private void assertNothingHeld(TestEvent event) {
