@@ -1,0 +1,3 @@
+export default function BookingDetailPage() {
+  return <h1>BookingDetailPage</h1>;
+}

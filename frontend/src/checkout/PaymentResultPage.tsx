@@ -1,0 +1,3 @@
+export default function PaymentResultPage() {
+  return <h1>PaymentResultPage</h1>;
+}

@@ -1,0 +1,3 @@
+export default function EventDetailPage() {
+  return <h1>EventDetailPage</h1>;
+}

@@ -1,0 +1,3 @@
+export default function NoticeDetailPage() {
+  return <h1>NoticeDetailPage</h1>;
+}

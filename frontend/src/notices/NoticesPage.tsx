@@ -1,0 +1,3 @@
+export default function NoticesPage() {
+  return <h1>NoticesPage</h1>;
+}
