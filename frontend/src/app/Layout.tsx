@@ -5,6 +5,8 @@ import { signedOut } from '../auth/session';
 import { api } from '../shared/api/http';
 import { LANGUAGES } from '../shared/i18n';
 import { DISPLAY_ZONE } from '../shared/format';
+import { BusyBanner } from '../shared/ui/BusyBanner';
+import '../shared/ui/buyer.css';
 import { queryClient } from './queryClient';
 
 export function Layout() {
@@ -52,6 +54,7 @@ export function Layout() {
           )}
         </div>
       </header>
+      <BusyBanner />
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -1,4 +1,5 @@
 import { currentAccessToken, refreshSession } from '../../auth/session';
+import { reportBusy } from './busy';
 import { ApiProblem, parseRetryAfter, type ProblemBody } from './problem';
 
 /** Every call goes to the relative /api of the origin that served the app (the gateway): no host is configured. */
@@ -13,7 +14,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Send the access token (default true when signed in). */
   auth?: boolean;
-  /** Called while a 503 overloaded answer is being retried, with the wait in seconds. */
+  /** Called while a 503 overloaded answer is being retried, with the wait in seconds (default: the layout's busy banner). */
   onBusy?: (waitSeconds: number) => void;
 }
 
@@ -49,7 +50,7 @@ export function overloadDelayMs(attempt: number, retryAfterSeconds: number | und
  * because the gateway refused it before any service saw it.
  */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, query, signal, auth = true, onBusy } = options;
+  const { method = 'GET', body, query, signal, auth = true, onBusy = reportBusy } = options;
   for (let attempt = 0; ; attempt++) {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -83,7 +84,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     }
     if (response.status === 503 && problem.code === 'overloaded' && attempt < OVERLOAD_RETRIES) {
       const wait = overloadDelayMs(attempt, retryAfter);
-      onBusy?.(Math.ceil(wait / 1000));
+      onBusy(Math.ceil(wait / 1000));
       await sleep(wait, signal);
       continue;
     }

@@ -7,7 +7,8 @@ import { ApiProblem } from '../api/problem';
  */
 export function problemMessage(error: unknown, t: TFunction<'problems'>): string {
   if (error instanceof ApiProblem) {
-    const byCode = t(`codes.${error.code}`, { defaultValue: '', seconds: error.retryAfterSeconds ?? 5 });
+    const seconds = error.retryAfterSeconds ?? 5;
+    const byCode = t(`codes.${error.code}`, { defaultValue: '', seconds, minutes: Math.max(1, Math.ceil(seconds / 60)) });
     if (byCode) return byCode;
     if (error.status === 0) return t('network');
     if (error.status === 401) return t('unauthorized');
@@ -19,4 +20,9 @@ export function problemMessage(error: unknown, t: TFunction<'problems'>): string
     return t('badRequest');
   }
   return t('unexpected');
+}
+
+/** A server field error (from `validation-failed`) in the buyer's language, by its constraint code. */
+export function fieldErrorMessage(code: string, t: TFunction<'problems'>): string {
+  return t(`fields.${code}`, { defaultValue: t('badRequest') });
 }
