@@ -1,3 +1,98 @@
+import { useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { api } from '../shared/api/http';
+import type { Payment, Reservation } from '../shared/api/schemas';
+import { ProblemMessage } from '../shared/ui/ProblemMessage';
+import { getPayment, latestPaymentFor } from './checkoutApi';
+import type { PaymentResultState } from './checkoutState';
+import { isSettled, paymentOutcome, pollDelayMs, type PaymentOutcome } from './paymentOutcome';
+import { ReservationSummary } from './ReservationSummary';
+
+interface Snapshot {
+  reservation: Reservation;
+  payment: Payment | undefined;
+}
+
+/** Follows the booking until the payment saga has settled: confirmed, declined, refunded or expired. */
 export default function PaymentResultPage() {
-  return <h1>PaymentResultPage</h1>;
+  const { reservationId = '' } = useParams();
+  const { t } = useTranslation('checkout');
+  const paymentId = (useLocation().state as PaymentResultState | null)?.paymentId;
+  const startedAt = useRef(Date.now());
+  const attempts = useRef(0);
+
+  const snapshot = useQuery({
+    queryKey: ['payment-result', reservationId, paymentId],
+    queryFn: async ({ signal }): Promise<Snapshot> => {
+      attempts.current++;
+      const [reservation, payment] = await Promise.all([
+        api<Reservation>(`/reservations/${encodeURIComponent(reservationId)}`, { signal }),
+        paymentId ? getPayment(paymentId, signal) : latestPaymentFor(reservationId, signal),
+      ]);
+      return { reservation, payment };
+    },
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      if (!data) return pollDelayMs(attempts.current);
+      return isSettled(outcomeOf(data, startedAt.current)) ? false : pollDelayMs(attempts.current);
+    },
+    staleTime: 0,
+  });
+
+  if (snapshot.isPending) return <Result outcome={{ kind: 'processing', slow: false }} />;
+  // a failed re-read keeps the last answer on screen and says why it is not updating
+  if (!snapshot.data) return <ProblemMessage error={snapshot.error} />;
+  const outcome = outcomeOf(snapshot.data, startedAt.current);
+  return (
+    <div className="page narrow stack">
+      <Result outcome={outcome} eventId={snapshot.data.reservation.eventId} reservationId={reservationId} />
+      <section className="card" aria-label={t('summary')}>
+        <ReservationSummary reservation={snapshot.data.reservation} />
+      </section>
+      {snapshot.error && <ProblemMessage error={snapshot.error} />}
+      <p className="muted small">{t('result.checkedBy')}</p>
+      <Link to="/bookings">{t('result.myBookings')}</Link>
+    </div>
+  );
+}
+
+function outcomeOf(snapshot: Snapshot, startedAt: number): PaymentOutcome {
+  return paymentOutcome({
+    reservation: { status: snapshot.reservation.status, cancelReason: snapshot.reservation.cancelReason },
+    payment: snapshot.payment ? { status: snapshot.payment.status, failureCode: snapshot.payment.failureCode } : undefined,
+    elapsedMs: Date.now() - startedAt,
+  });
+}
+
+const ICONS: Record<PaymentOutcome['kind'], string> = {
+  confirmed: '🎉',
+  declined: '⚠️',
+  refunding: '↩️',
+  refunded: '↩️',
+  expired: '⌛',
+  cancelled: '✖️',
+  processing: '',
+};
+
+function Result({ outcome, eventId, reservationId }: { outcome: PaymentOutcome; eventId?: string; reservationId?: string }) {
+  const { t } = useTranslation('checkout');
+  const detail =
+    outcome.kind === 'declined'
+      ? t(`failure.${outcome.failureCode ?? 'other'}`, { defaultValue: t('failure.other') })
+      : outcome.kind === 'processing' && outcome.slow
+        ? t('result.processingSlow')
+        : t(`result.${outcome.kind}Detail`);
+  return (
+    <section className={`card result result-${outcome.kind}`} role="status" aria-live="polite">
+      {outcome.kind === 'processing' ? <div className="spinner" aria-hidden="true" /> : <div className="result-icon" aria-hidden="true">{ICONS[outcome.kind]}</div>}
+      <h1>{t(`result.${outcome.kind}`)}</h1>
+      <p>{detail}</p>
+      {outcome.kind === 'confirmed' && reservationId && <Link className="button" to={`/bookings/${reservationId}`}>{t('result.viewBooking')}</Link>}
+      {(outcome.kind === 'declined' || outcome.kind === 'expired') && eventId && (
+        <Link className="button" to={`/events/${eventId}`}>{t('result.tryAgain')}</Link>
+      )}
+    </section>
+  );
 }
