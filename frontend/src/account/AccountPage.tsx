@@ -31,7 +31,7 @@ export default function AccountPage() {
 
 const profileSchema = z.object({
   name: z.string().trim().min(1, 'validation.required').max(50, 'validation.nameLength'),
-  phone: z.string().trim().regex(PHONE_PATTERN, 'validation.phone'),
+  phone: z.string().trim().refine((phone) => phone === '' || PHONE_PATTERN.test(phone), 'validation.phone'),
 });
 
 function ProfileForm({ profile }: { profile: UserProfile }) {
@@ -48,7 +48,8 @@ function ProfileForm({ profile }: { profile: UserProfile }) {
     setSaved(false);
     setFailure(null);
     try {
-      queryClient.setQueryData(['me'], await updateProfile(values));
+      // an empty phone leaves the stored one (if any) as it is: PATCH changes only the fields it is given
+      queryClient.setQueryData(['me'], await updateProfile(values.phone ? values : { name: values.name }));
       setSaved(true);
     } catch (error) {
       if (!showServerFieldErrors(error, setError, tp, (field) => (field === 'name' || field === 'phone' ? field : null))) setFailure(error);
@@ -70,7 +71,7 @@ function ProfileForm({ profile }: { profile: UserProfile }) {
       <ProblemMessage error={failure} />
       {saved && <p className="notice-ok" role="status">{t('profile.saved')}</p>}
       <TextField label={t('profile.name')} autoComplete="name" required error={formState.errors.name} {...register('name')} />
-      <TextField label={t('profile.phone')} type="tel" autoComplete="tel" required error={formState.errors.phone} {...register('phone')} />
+      <TextField label={t('profile.phone')} type="tel" autoComplete="tel" placeholder="010-1234-5678" error={formState.errors.phone} {...register('phone')} />
       <button type="submit" disabled={formState.isSubmitting}>{t('profile.save')}</button>
     </form>
   );
