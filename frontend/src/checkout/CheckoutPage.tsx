@@ -109,7 +109,7 @@ export default function CheckoutPage() {
             <form className="stack" onSubmit={onSubmit} noValidate>
               <ProblemMessage error={failure} />
               <TextField label={t('card.number')} inputMode="numeric" autoComplete="cc-number" required placeholder="1234 5678 9012 3456" error={formState.errors.number} {...register('number')} />
-              <div className="row" style={{ alignItems: 'start', flexWrap: 'nowrap' }}>
+              <div className="card-extra">
                 <TextField label={t('card.expiry')} autoComplete="cc-exp" required placeholder="MM/YY" error={formState.errors.expiry} {...register('expiry')} />
                 <TextField label={t('card.cvc')} inputMode="numeric" autoComplete="cc-csc" required placeholder="123" error={formState.errors.cvc} {...register('cvc')} />
               </div>

@@ -66,15 +66,24 @@ function outcomeOf(snapshot: Snapshot, startedAt: number): PaymentOutcome {
   });
 }
 
-const ICONS: Record<PaymentOutcome['kind'], string> = {
-  confirmed: '🎉',
-  declined: '⚠️',
-  refunding: '↩️',
-  refunded: '↩️',
-  expired: '⌛',
-  cancelled: '✖️',
-  processing: '',
+/** Simple line icons (emoji fonts are not on every machine). */
+const ICON_PATHS: Record<Exclude<PaymentOutcome['kind'], 'processing'>, string> = {
+  confirmed: 'M5 12.5l4.5 4.5L19 7.5',
+  declined: 'M12 7v6M12 16.5v.5',
+  refunding: 'M9 7L5 11l4 4M5 11h9a5 5 0 010 10h-2',
+  refunded: 'M9 7L5 11l4 4M5 11h9a5 5 0 010 10h-2',
+  expired: 'M12 7v5l3 3',
+  cancelled: 'M8 8l8 8M16 8l-8 8',
 };
+
+function ResultIcon({ kind }: { kind: Exclude<PaymentOutcome['kind'], 'processing'> }) {
+  return (
+    <svg className={`result-icon result-icon-${kind}`} viewBox="0 0 24 24" width="56" height="56" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="11" fill="currentColor" opacity="0.12" />
+      <path d={ICON_PATHS[kind]} fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
 
 function Result({ outcome, eventId, reservationId }: { outcome: PaymentOutcome; eventId?: string; reservationId?: string }) {
   const { t } = useTranslation('checkout');
@@ -86,7 +95,7 @@ function Result({ outcome, eventId, reservationId }: { outcome: PaymentOutcome; 
         : t(`result.${outcome.kind}Detail`);
   return (
     <section className={`card result result-${outcome.kind}`} role="status" aria-live="polite">
-      {outcome.kind === 'processing' ? <div className="spinner" aria-hidden="true" /> : <div className="result-icon" aria-hidden="true">{ICONS[outcome.kind]}</div>}
+      {outcome.kind === 'processing' ? <div className="spinner" aria-hidden="true" /> : <ResultIcon kind={outcome.kind} />}
       <h1>{t(`result.${outcome.kind}`)}</h1>
       <p>{detail}</p>
       {outcome.kind === 'confirmed' && reservationId && <Link className="button" to={`/bookings/${reservationId}`}>{t('result.viewBooking')}</Link>}
