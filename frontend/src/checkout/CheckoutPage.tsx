@@ -25,6 +25,14 @@ const cardSchema = z.object({
 type CardInput = z.input<typeof cardSchema>;
 type CardForm = z.output<typeof cardSchema>;
 
+/**
+ * The gateway's timeout: payment-service has the request and may still be waiting for the PG. (Without any
+ * answer at all the buyer stays here: paying again sends the same key, so it cannot charge twice.)
+ */
+function answerLost(error: unknown): boolean {
+  return isProblem(error) && (error.status === 504 || error.code === 'upstream-timeout');
+}
+
 export default function CheckoutPage() {
   const { reservationId = '' } = useParams();
   const { t } = useTranslation('checkout');
@@ -69,7 +77,9 @@ export default function CheckoutPage() {
       const state: PaymentResultState = { paymentId: payment.id };
       navigate(`/checkout/${booking.id}/result`, { state });
     } catch (error) {
-      if (isProblem(error, 'reservation-payment-exists') || isProblem(error, 'reservation-not-payable')) {
+      // a payment already under way, or an answer that did not arrive in time (the gateway gives up after a few
+      // seconds while the PG may still approve): the result page follows the booking until it settles
+      if (isProblem(error, 'reservation-payment-exists') || isProblem(error, 'reservation-not-payable') || answerLost(error)) {
         navigate(`/checkout/${booking.id}/result`);
         return;
       }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../shared/api/http';
@@ -41,6 +41,15 @@ export default function PaymentResultPage() {
     staleTime: 0,
   });
 
+  // re-render while waiting, so that "taking longer" appears even when the answers do not change
+  const [, setTick] = useState(0);
+  const settled = snapshot.data !== undefined && isSettled(outcomeOf(snapshot.data, startedAt.current));
+  useEffect(() => {
+    if (settled) return undefined;
+    const timer = setInterval(() => setTick((tick) => tick + 1), 2_000);
+    return () => clearInterval(timer);
+  }, [settled]);
+
   if (snapshot.isPending) return <Result outcome={{ kind: 'processing', slow: false }} />;
   // a failed re-read keeps the last answer on screen and says why it is not updating
   if (!snapshot.data) return <ProblemMessage error={snapshot.error} />;
@@ -58,11 +67,13 @@ export default function PaymentResultPage() {
   );
 }
 
+/** Waiting is counted from the payment's creation (server time) when known, so a reload does not restart it. */
 function outcomeOf(snapshot: Snapshot, startedAt: number): PaymentOutcome {
+  const since = snapshot.payment?.createdAt ? Math.min(Date.parse(snapshot.payment.createdAt), startedAt) : startedAt;
   return paymentOutcome({
     reservation: { status: snapshot.reservation.status, cancelReason: snapshot.reservation.cancelReason },
     payment: snapshot.payment ? { status: snapshot.payment.status, failureCode: snapshot.payment.failureCode } : undefined,
-    elapsedMs: Date.now() - startedAt,
+    elapsedMs: Date.now() - since,
   });
 }
 
