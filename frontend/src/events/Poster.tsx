@@ -11,12 +11,14 @@ const HUES: Record<string, number> = {
 export function Poster({ url, title, category, size = 'card' }: { url?: string; title: string; category?: string; size?: 'card' | 'large' }) {
   const { t } = useTranslation('events');
   if (url) return <img className={`poster poster-${size}`} src={url} alt="" loading="lazy" />;
-  const hue = HUES[category ?? 'OTHER'] ?? 240;
+  // the category's colour, shifted a little per title so that a row of concerts is not one block of purple
+  const shift = [...title].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) % 997, 0) % 50;
+  const hue = (HUES[category ?? 'OTHER'] ?? 240) + shift - 25;
   return (
     <div
       className={`poster poster-${size} poster-generated`}
       aria-hidden="true"
-      style={{ background: `linear-gradient(155deg, hsl(${hue} 70% 42%), hsl(${(hue + 40) % 360} 65% 22%))` }}
+      style={{ background: `linear-gradient(155deg, hsl(${hue} 70% 34%), hsl(${(hue + 40) % 360} 65% 22%))` }}
     >
       <span className="poster-category">{category ? t(`category.${category}`) : ''}</span>
       <span className="poster-title">{title}</span>
