@@ -1,0 +1,3 @@
+export default function WaitingRoomPage() {
+  return <h1>WaitingRoomPage</h1>;
+}

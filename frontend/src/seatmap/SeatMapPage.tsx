@@ -1,0 +1,3 @@
+export default function SeatMapPage() {
+  return <h1>SeatMapPage</h1>;
+}
