@@ -15,7 +15,7 @@ import { buildGeometry, describeSeat, type SeatGeometry } from './layout';
 import { gradeColours } from './renderer';
 import { SeatCanvas } from './SeatCanvas';
 import { SeatPicker } from './SeatPicker';
-import { SeatStatusStore } from './seatStatus';
+import { HELD, SeatStatusStore, SOLD } from './seatStatus';
 import { stillAvailable, toggleSeat } from './selection';
 import { useLiveSeats } from './useLiveSeats';
 import './seatmap.css';
@@ -214,6 +214,14 @@ function SeatMap({ eventId, geometry, admission }: { eventId: string; geometry: 
 
   const sameAsHold = hold !== null && selection.length === own.size && selection.every((seat) => own.has(seat));
   const colours = useMemo(() => gradeColours(geometry.grades, getComputedStyle(document.documentElement)), [geometry]);
+  const taken = useMemo(() => {
+    const counts = { held: 0, sold: 0 };
+    for (const state of store.states) {
+      if (state === HELD) counts.held++;
+      else if (state === SOLD) counts.sold++;
+    }
+    return counts;
+  }, [store, version]);
 
   if (admissionInvalid) {
     return (
@@ -234,8 +242,8 @@ function SeatMap({ eventId, geometry, admission }: { eventId: string; geometry: 
               {grade.grade} {formatKrw(grade.price)}
             </li>
           ))}
-          <li><span className="swatch held" aria-hidden="true" />{t('legend.held')}</li>
-          <li><span className="swatch sold" aria-hidden="true" />{t('legend.sold')}</li>
+          <li><span className="swatch held" aria-hidden="true" />{t('legend.held', { count: taken.held })}</li>
+          <li><span className="swatch sold" aria-hidden="true" />{t('legend.sold', { count: taken.sold })}</li>
           <li><span className="swatch mine" aria-hidden="true" />{t('legend.mine')}</li>
         </ul>
         <SeatCanvas geometry={geometry} store={store} picked={picked} onPick={pick} onStatesChanged={onStatesChanged} />
