@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { seatAt, type SeatGeometry } from './layout';
-import { drawSeatMap, fitView, gradeColours, toLayout, zoomAt, type Palette, type View } from './renderer';
+import { drawSeatMap, fitView, gradeColours, repaintSeats, toLayout, zoomAt, type Palette, type View } from './renderer';
 import type { SeatStatusStore } from './seatStatus';
 
 const ZOOM_STEP = 1.5;
@@ -69,10 +69,13 @@ export function SeatCanvas({ geometry, store, picked, onPick, onStatesChanged }:
     const observer = new ResizeObserver(resize);
     observer.observe(box);
 
+    // a frame draws everything after a pan, zoom, resize, pick or snapshot, else only the seats that changed
     let frame = requestAnimationFrame(function tick() {
-      if (store.hasPending() && store.flush() > 0) {
-        dirty.current = true;
-        latest.current.onStatesChanged();
+      if (store.hasPending() && store.flush() > 0) latest.current.onStatesChanged();
+      const repaint = store.takeRepaint();
+      if (repaint === null) dirty.current = true;
+      if (!dirty.current && repaint && repaint.length > 0 && view.current && !firstDraw) {
+        repaintSeats(context, geometry, store.states, latest.current.picked, repaint, view.current, size.pixelRatio, palette);
       }
       if (dirty.current && view.current && size.width > 0) {
         dirty.current = false;

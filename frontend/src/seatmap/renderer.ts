@@ -48,6 +48,47 @@ export function toLayout(view: View, x: number, y: number): [number, number] {
   return [(x - view.offsetX) / view.scale, (y - view.offsetY) / view.scale];
 }
 
+/** Each seat's colour as drawn: the buyer's pick, sold, held, else its grade's. */
+function seatColour(geometry: SeatGeometry, states: Uint8Array, picked: ReadonlySet<number>, palette: Palette, seat: number): string {
+  if (picked.has(seat)) return palette.mine;
+  if (states[seat] === SOLD) return palette.sold;
+  if (states[seat] === HELD) return palette.held;
+  return palette.grades[geometry.gradeOf[seat]!] ?? palette.ink;
+}
+
+/**
+ * Repaints only the given seats over the last full frame: each seat's square (with a margin for the
+ * outline, still inside the gap to its neighbours) is cleared and filled again. Stream changes cost a few
+ * squares a frame this way, not the whole hall.
+ */
+export function repaintSeats(
+  context: CanvasRenderingContext2D,
+  geometry: SeatGeometry,
+  states: Uint8Array,
+  picked: ReadonlySet<number>,
+  seats: readonly number[],
+  view: View,
+  pixelRatio: number,
+  palette: Palette,
+): void {
+  context.setTransform(view.scale * pixelRatio, 0, 0, view.scale * pixelRatio, view.offsetX * pixelRatio, view.offsetY * pixelRatio);
+  const half = SEAT_SIZE / 2;
+  const margin = 0.9;
+  for (const seat of seats) {
+    const x = geometry.x[seat]! - half;
+    const y = geometry.y[seat]! - half;
+    context.fillStyle = palette.background;
+    context.fillRect(x - margin, y - margin, SEAT_SIZE + 2 * margin, SEAT_SIZE + 2 * margin);
+    context.fillStyle = seatColour(geometry, states, picked, palette, seat);
+    context.fillRect(x, y, SEAT_SIZE, SEAT_SIZE);
+    if (picked.has(seat)) {
+      context.lineWidth = 1.5;
+      context.strokeStyle = palette.ink;
+      context.strokeRect(x, y, SEAT_SIZE, SEAT_SIZE);
+    }
+  }
+}
+
 /**
  * Draws the whole map. Seats are batched into one path per colour (grades, held, sold, the buyer's), so a
  * 50,000-seat frame is a handful of fill calls; seats outside the canvas are skipped.

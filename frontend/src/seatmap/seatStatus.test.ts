@@ -28,6 +28,18 @@ describe('SeatStatusStore', () => {
     expect(store.state(index('A-1-2'))).toBe(SOLD);
   });
 
+  it('lists the seats to repaint after changes, and everything after a snapshot', () => {
+    const store = new SeatStatusStore(geometry);
+    store.applyChange({ eventId: 'event-1', status: 'HELD', seatIds: ['A-1-1', 'A-1-2'] });
+    store.applyChange({ eventId: 'event-1', status: 'HELD', seatIds: ['A-1-2'] });
+    expect(store.takeRepaint()).toEqual([index('A-1-1'), index('A-1-2')]);
+    expect(store.takeRepaint()).toEqual([]);
+    store.applySnapshot({ eventId: 'event-1', held: [], sold: ['A-2-1'] });
+    expect(store.takeRepaint()).toBeNull();
+    store.applySnapshot({ eventId: 'event-1', held: [], sold: ['A-2-1'] });
+    expect(store.takeRepaint()).toEqual([]);
+  });
+
   it('never frees a sold seat on a late release', () => {
     const store = new SeatStatusStore(geometry);
     store.applyChange({ eventId: 'event-1', status: 'SOLD', seatIds: ['A-1-3'] });

@@ -28,6 +28,8 @@ export interface SeatChange {
 export class SeatStatusStore {
   readonly states: Uint8Array;
   private pending: Array<SeatStatusSnapshot | SeatChange> = [];
+  /** Seats whose state changed since {@link takeRepaint}; null: too many to list, repaint everything. */
+  private repaint: number[] | null = [];
 
   constructor(private readonly geometry: SeatGeometry) {
     this.states = new Uint8Array(geometry.seatIds.length);
@@ -64,6 +66,7 @@ export class SeatStatusStore {
       if (next[seat] !== this.states[seat]) changed++;
     }
     this.states.set(next);
+    if (changed > 0) this.repaint = null;
     return changed;
   }
 
@@ -76,16 +79,29 @@ export class SeatStatusStore {
       // a late RELEASED never turns a sold seat back into a free one
       if (this.states[seat] === SOLD && state !== SOLD) continue;
       this.states[seat] = state;
+      this.repaint?.push(seat);
       changed++;
     }
     return changed;
+  }
+
+  /**
+   * The seats to draw again since the last call: a few seats after stream changes, null after a snapshot
+   * (any seat may have changed). A canvas repaints just those squares instead of the whole hall.
+   */
+  takeRepaint(): number[] | null {
+    const seats = this.repaint;
+    this.repaint = [];
+    return seats;
   }
 
   /** Seats a refused hold named as taken (problem `seats-unavailable`), marked before the stream says so. */
   markTaken(seats: { seatId: string; state: string }[]): void {
     for (const { seatId, state } of seats) {
       const seat = this.geometry.indexOf.get(seatId);
-      if (seat !== undefined) this.states[seat] = state === 'SOLD' ? SOLD : HELD;
+      if (seat === undefined) continue;
+      this.states[seat] = state === 'SOLD' ? SOLD : HELD;
+      this.repaint?.push(seat);
     }
   }
 
