@@ -117,10 +117,18 @@ for (let run = 1; run <= runs; run++) {
   try {
     await page.goto(`${base}/events/${EVENT}/seats`);
     await page.waitForFunction(() => performance.getEntriesByName('seatmap:first-draw').length > 0, null, { timeout: 30_000 });
-    const firstDraw = await page.evaluate(() => ({
-      firstDraw: performance.getEntriesByName('seatmap:first-draw')[0].startTime,
-      layout: performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/seat-layout'))?.duration,
-    }));
+    const firstDraw = await page.evaluate(() => {
+      const resource = (suffix) => performance.getEntriesByType('resource').find((entry) => entry.name.endsWith(suffix));
+      const layout = resource('/seat-layout');
+      return {
+        firstDraw: performance.getEntriesByName('seatmap:first-draw')[0].startTime,
+        layout: layout?.duration,
+        layoutRequested: layout?.startTime,
+        layoutArrived: layout?.responseEnd,
+        refreshed: resource('/api/auth/refresh')?.responseEnd,
+        domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd,
+      };
+    });
     await page.getByText('실시간 좌석 현황').waitFor();
     await page.waitForTimeout(1000);
     // frame intervals while the stream delivers `rate` changes a second
@@ -147,6 +155,10 @@ for (let run = 1; run <= runs; run++) {
       run,
       firstDrawMs: Math.round(firstDraw.firstDraw),
       layoutFetchMs: Math.round(firstDraw.layout ?? 0),
+      domReadyMs: Math.round(firstDraw.domContentLoaded ?? 0),
+      signedInMs: Math.round(firstDraw.refreshed ?? 0),
+      layoutAskedMs: Math.round(firstDraw.layoutRequested ?? 0),
+      layoutInMs: Math.round(firstDraw.layoutArrived ?? 0),
       changes: sent,
       changesPerSecond: Math.round(sent / seconds),
       frames: frames.length,

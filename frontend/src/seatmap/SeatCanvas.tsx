@@ -160,7 +160,7 @@ export function SeatCanvas({ geometry, store, picked, onPick, onStatesChanged }:
 
   return (
     <div className="seat-canvas">
-      <div ref={container} className="seat-canvas-box">
+      <div ref={container} className="seat-canvas-box" style={{ aspectRatio: `${geometry.width} / ${geometry.height}` }}>
         <canvas ref={canvas} role="img" aria-label={t('canvasLabel')} data-testid="seat-canvas" />
       </div>
       <div className="seat-canvas-zoom" role="group" aria-label={t('zoom.label')}>
