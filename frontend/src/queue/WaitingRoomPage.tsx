@@ -7,6 +7,7 @@ import { ProblemMessage } from '../shared/ui/ProblemMessage';
 import type { AdmissionState } from './admission';
 import { useWaitingRoom } from './useWaitingRoom';
 import { isStalled, type RoomState } from './waitingRoom';
+import './waitingRoom.css';
 
 export default function WaitingRoomPage() {
   const { eventId = '' } = useParams();

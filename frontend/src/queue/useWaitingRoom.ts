@@ -13,41 +13,47 @@ const sleep = (ms: number, signal: AbortSignal) =>
     });
   });
 
+/** Polls this many times (30 s) before trying the stream again. */
+const POLLS_BEFORE_STREAM_RETRY = 6;
+
 /**
  * Follows the buyer's place until admitted: the SSE stream while it can be had (it ends by itself on
- * admission), status polling every 5 s when it cannot; returns once admitted.
+ * admission), status polling every 5 s while it cannot, trying the stream again every 30 s.
  */
 async function follow(eventId: string, onStatus: (status: QueueStatus) => void, dispatch: (action: RoomAction) => void, signal: AbortSignal) {
   let admitted = false;
+  let polling = false;
   const receive = (status: QueueStatus) => {
     admitted ||= status.status === 'ADMITTED';
     onStatus(status);
   };
-  for (;;) {
+  while (!admitted) {
     try {
       await followEventStream(
         `/queue/${eventId}/stream`,
         (event) => {
+          if (polling) {
+            polling = false;
+            dispatch({ type: 'stream-back' });
+          }
           if (event.event === 'position' || event.event === 'admitted') receive(JSON.parse(event.data) as QueueStatus);
         },
         signal,
       );
-      if (admitted) return;
       // the stream ended without an admission (its lifetime ran out, or the place is gone): ask once
-      receive(await api<QueueStatus>(`/queue/${eventId}/status`, { signal }));
-      if (admitted) return;
+      if (!admitted) receive(await api<QueueStatus>(`/queue/${eventId}/status`, { signal }));
     } catch (error) {
       if (signal.aborted || (isProblem(error) && isRefusal(error.code))) throw error;
-      dispatch({ type: 'stream-lost' });
+      if (!polling) dispatch({ type: 'stream-lost' });
+      polling = true;
       await poll(eventId, receive, () => admitted, signal);
-      return;
     }
   }
 }
 
 async function poll(eventId: string, receive: (status: QueueStatus) => void, admitted: () => boolean, signal: AbortSignal) {
   let delay = nextPollDelayMs();
-  while (!admitted()) {
+  for (let polls = 0; polls < POLLS_BEFORE_STREAM_RETRY && !admitted(); polls++) {
     await sleep(delay, signal);
     try {
       receive(await api<QueueStatus>(`/queue/${eventId}/status`, { signal }));
