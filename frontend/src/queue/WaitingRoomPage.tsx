@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api/http';
 import { ProblemMessage } from '../shared/ui/ProblemMessage';
+import { seatLayoutQuery } from '../seatmap/holds';
 import type { AdmissionState } from './admission';
 import { useWaitingRoom } from './useWaitingRoom';
 import { isStalled, type RoomState } from './waitingRoom';
@@ -18,6 +19,16 @@ export default function WaitingRoomPage() {
     queryKey: ['event', eventId],
     queryFn: ({ signal }) => api<{ title: string }>(`/events/${eventId}`, { signal, auth: false }),
   });
+
+  // while the buyer waits, the seat map's code and the hall's layout (a megabyte for a large hall) load, so the
+  // map opens at once on admission
+  const queryClient = useQueryClient();
+  const waiting = state.phase === 'waiting' || state.phase === 'admitted';
+  useEffect(() => {
+    if (!waiting) return;
+    void import('../seatmap/SeatMapPage');
+    void queryClient.prefetchQuery(seatLayoutQuery(eventId));
+  }, [waiting, eventId, queryClient]);
 
   useEffect(() => {
     if (state.phase !== 'admitted' || !state.status.admissionToken) return;

@@ -9,7 +9,7 @@ import { ProblemMessage } from '../shared/ui/ProblemMessage';
 import { readAdmission, type AdmissionState } from '../queue/admission';
 import type { QueueStatus } from '../queue/waitingRoom';
 import { Countdown } from './Countdown';
-import { changeSeats, findPendingHold, holdSeats, loadLayout, releaseHold, takenSeats, type CheckoutHandoff, type Reservation } from './holds';
+import { changeSeats, findPendingHold, holdSeats, releaseHold, seatLayoutQuery, takenSeats, type CheckoutHandoff, type Reservation } from './holds';
 import { forgetHold, rememberedHold, rememberHold } from './holdMemory';
 import { buildGeometry, describeSeat, type SeatGeometry } from './layout';
 import { gradeColours } from './renderer';
@@ -48,7 +48,7 @@ export default function SeatMapPage() {
   const { eventId = '' } = useParams();
   const { t } = useTranslation('seatmap');
   const admission = useAdmission(eventId);
-  const layout = useQuery({ queryKey: ['seat-layout', eventId], queryFn: ({ signal }) => loadLayout(eventId, signal), staleTime: Infinity });
+  const layout = useQuery(seatLayoutQuery(eventId));
   const event = useQuery({
     queryKey: ['event', eventId],
     queryFn: ({ signal }) => api<{ title: string }>(`/events/${eventId}`, { signal, auth: false }),

@@ -53,6 +53,13 @@ export async function loadLayout(eventId: string, signal?: AbortSignal): Promise
   }
 }
 
+/** The layout never changes for an event: fetched once per visit, shared by the waiting room's prefetch. */
+export const seatLayoutQuery = (eventId: string) => ({
+  queryKey: ['seat-layout', eventId],
+  queryFn: ({ signal }: { signal?: AbortSignal }) => loadLayout(eventId, signal),
+  staleTime: Infinity,
+});
+
 export const loadSeatStatus = (eventId: string, signal?: AbortSignal) =>
   api<SeatStatusSnapshot>(`/seats/${eventId}/status`, signal ? { signal } : {});
 
