@@ -1,0 +1,47 @@
+// The main pages in one walk, each reached the way a buyer reaches it, for checks that apply to all of them
+// (layout at 375 px, accessibility) and for the screenshots in docs/screenshots.
+import { url } from './browser.mjs';
+import { holdPicked, signUp, waitForSeatMap } from './buyer.mjs';
+import { EVENT_ID, PAUSED_EVENT_ID, newBuyer } from './platform.mjs';
+
+export const PAGE_NAMES = ['home', 'event-detail', 'login', 'register', 'waiting-room', 'seat-map', 'checkout', 'my-bookings'];
+
+/** Waits until the route has rendered its page (the lazy chunk loaded, the heading shown). */
+async function settled(page) {
+  await page.locator('main h1').first().waitFor();
+  await page.waitForLoadState('load');
+}
+
+/**
+ * Visits every main page in `session`'s browser and calls `check(name, page)` on each. The buyer signs up
+ * first; the waiting room is the paused event's (so it stays a waiting room), and is left afterwards.
+ */
+export async function walkMainPages(session, check) {
+  const { page } = session;
+  for (const [name, path] of [['home', '/'], ['event-detail', `/events/${EVENT_ID}`], ['login', '/login'], ['register', '/register']]) {
+    await page.goto(url(path));
+    await settled(page);
+    await check(name, page);
+  }
+  await signUp(session, newBuyer('pages'));
+
+  await page.goto(url(`/events/${PAUSED_EVENT_ID}/queue`));
+  await page.getByTestId('queue-position').waitFor();
+  await check('waiting-room', page);
+  await page.getByRole('button', { name: '대기열 나가기' }).click();
+  await page.getByText(/대기열에서 나왔습니다/).waitFor();
+
+  await waitForSeatMap(page);
+  await page.getByLabel('매수').selectOption('1');
+  await page.getByRole('button', { name: '자동 선택' }).click();
+  await page.locator('.picked-seats li').first().waitFor();
+  await check('seat-map', page);
+
+  await holdPicked(page);
+  await settled(page);
+  await check('checkout', page);
+
+  await page.goto(url('/bookings'));
+  await settled(page);
+  await check('my-bookings', page);
+}

@@ -1,0 +1,78 @@
+import { api } from '../shared/api/http';
+import { ApiProblem, isProblem } from '../shared/api/problem';
+import { layoutFromCatalog, type CatalogSeatMap, type SeatLayoutDocument } from './layout';
+import type { SeatStatusSnapshot } from './seatStatus';
+
+/** A reservation as reservation-service shows it to its buyer (the fields the seat map uses). */
+export interface Reservation {
+  id: string;
+  eventId: string;
+  status: 'PENDING' | 'CONFIRMED' | 'CANCELLED' | 'EXPIRED' | 'REFUNDED';
+  seats: { seatId: string; section: string; row: string; number: number; grade: string; price: number }[];
+  totalAmount: number;
+  holdExpiresAt?: string;
+}
+
+export interface HoldResult {
+  reservation: Reservation;
+  paymentToken: string;
+  paymentTokenExpiresAt: string;
+}
+
+/**
+ * Router state of the checkout page: the payment token comes only with the hold, so it travels in memory.
+ * The same shape as the checkout feature's own state type; the two are one at merge.
+ */
+export interface CheckoutHandoff {
+  paymentToken: string;
+  paymentTokenExpiresAt: string;
+}
+
+/** A seat a refused hold names in its `seats-unavailable` problem. */
+export interface TakenSeat {
+  seatId: string;
+  state: 'HELD' | 'SOLD';
+}
+
+export function takenSeats(error: unknown): TakenSeat[] {
+  if (!isProblem(error, 'seats-unavailable')) return [];
+  const seats = error.body.seats;
+  return Array.isArray(seats) ? (seats as TakenSeat[]) : [];
+}
+
+/**
+ * The event's seat layout; a platform without the layout endpoint (404 from the route, not for the event)
+ * still has the catalogue's seat map, which carries the same facts.
+ */
+export async function loadLayout(eventId: string, signal?: AbortSignal): Promise<SeatLayoutDocument> {
+  try {
+    return await api<SeatLayoutDocument>(`/events/${eventId}/seat-layout`, { signal, auth: false });
+  } catch (error) {
+    if (!(error instanceof ApiProblem) || error.status !== 404 || error.code === 'event-not-found') throw error;
+    return layoutFromCatalog(await api<CatalogSeatMap>(`/events/${eventId}/seats`, { signal, auth: false }));
+  }
+}
+
+/** The layout never changes for an event: fetched once per visit, shared by the waiting room's prefetch. */
+export const seatLayoutQuery = (eventId: string) => ({
+  queryKey: ['seat-layout', eventId],
+  queryFn: ({ signal }: { signal?: AbortSignal }) => loadLayout(eventId, signal),
+  staleTime: Infinity,
+});
+
+export const loadSeatStatus = (eventId: string, signal?: AbortSignal) =>
+  api<SeatStatusSnapshot>(`/seats/${eventId}/status`, signal ? { signal } : {});
+
+export const holdSeats = (eventId: string, seatIds: string[], admissionToken: string) =>
+  api<HoldResult>('/reservations', { method: 'POST', body: { eventId, seatIds, admissionToken } });
+
+export const changeSeats = (reservationId: string, seatIds: string[]) =>
+  api<Reservation>(`/reservations/${reservationId}/seats`, { method: 'PUT', body: { seatIds } });
+
+export const releaseHold = (reservationId: string) => api<void>(`/reservations/${reservationId}`, { method: 'DELETE' });
+
+/** The buyer's PENDING hold for an event (after `hold-exists`, or a reload), from the newest reservations. */
+export async function findPendingHold(eventId: string): Promise<Reservation | null> {
+  const page = await api<{ items: Reservation[] }>('/reservations', { query: { page: 0, size: 20 } });
+  return page.items.find((item) => item.eventId === eventId && item.status === 'PENDING') ?? null;
+}
