@@ -93,7 +93,7 @@ public final class Platform {
             startInfrastructure();
             startServices();
             awaitReadiness();
-            control = ControlChannel.open(options.dataDirectory(), this::command);
+            control = ControlChannel.open(options.dataDirectory(), this::carryOut);
         } catch (RuntimeException e) {
             startFinished.countDown();
             stop();
@@ -213,7 +213,7 @@ public final class Platform {
     }
 
     /** One command of the control channel, as words: {@code restart NAME}, {@code kafka stop|start}. */
-    private String command(List<String> words) {
+    private String carryOut(List<String> words) {
         return switch (words.getFirst()) {
             case "restart" -> {
                 if (words.size() != 2) {
