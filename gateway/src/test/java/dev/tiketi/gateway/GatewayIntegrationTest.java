@@ -18,6 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.Jedis;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -188,6 +190,21 @@ class GatewayIntegrationTest extends GatewayTestSupport {
         assertProblem(get("/api/events/" + "a".repeat(20_000), Map.of()), 414, "uri-too-long");
         assertProblem(get("/api/events/1", Map.of("X-Padding", "p".repeat(20_000))), 431, "headers-too-large");
         assertThat(get("/api/events?keyword=" + "a".repeat(3_000), Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAddressThatIsNotAValidUriIsAProblemNotABare400() throws Exception {
+        for (String target : List.of("/api/events/%zz", "/api/events/%", "/api/events?keyword=%", "/api/x%4")) {
+            String answer;
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertThat(answer).as(target).startsWith("HTTP/1.1 400").containsIgnoringCase("application/problem+json")
+                    .contains("\"code\":\"request-rejected\"");
+        }
     }
 
     @Test

@@ -88,6 +88,13 @@ class HostileTextIntegrationTest {
     }
 
     @Test
+    void theErrorPageIsNotAnAddressOfItsOwn() throws Exception {
+        HttpResponse<String> response = get("/error");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("\"code\":\"not-found\"");
+    }
+
+    @Test
     void aHeaderTooLargeIsAProblem() throws Exception {
         String response = raw("GET /echo HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(40_000)
                 + "\r\nConnection: close\r\n\r\n");
