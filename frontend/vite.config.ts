@@ -21,5 +21,7 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // form tests type into many fields; on a busy shared machine that can take longer than the 5 s default
+    testTimeout: 30_000,
   },
 });

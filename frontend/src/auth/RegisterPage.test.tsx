@@ -37,7 +37,7 @@ describe('RegisterPage', () => {
   it('labels every field and checks them before sending anything', async () => {
     const fetch = vi.fn();
     vi.stubGlobal('fetch', fetch);
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderPage();
 
     await user.type(field('이메일'), 'not-an-email');
@@ -65,7 +65,7 @@ describe('RegisterPage', () => {
       }),
     );
     vi.stubGlobal('fetch', fetch);
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderPage();
     await fillValidForm(user);
     await user.click(screen.getByRole('button', { name: '가입하기' }));
@@ -92,7 +92,7 @@ describe('RegisterPage', () => {
 
   it('explains a taken email as a whole-form problem', async () => {
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(problem(409, { code: 'email-taken' })));
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderPage();
     await fillValidForm(user);
     await user.click(screen.getByRole('button', { name: '가입하기' }));

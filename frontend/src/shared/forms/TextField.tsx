@@ -17,7 +17,7 @@ export function TextField({ label, hint, error, required, ...input }: Props) {
   const message = useFieldMessage()(error);
   const describedBy = [hint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="stack field" style={{ gap: '0.25rem' }}>
+    <div className="field">
       <label htmlFor={id}>
         <span>
           {label}
