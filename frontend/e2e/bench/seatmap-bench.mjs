@@ -5,6 +5,7 @@
 //
 //   npx vite build --outDir /tmp/tiketi-bench-dist && node e2e/bench/seatmap-bench.mjs /tmp/tiketi-bench-dist
 //   options (env): SEATS_SECTIONS=20 SEATS_ROWS=50 SEATS_PER_ROW=50 RATE=500 SECONDS=10 RUNS=3
+//   SCREENSHOT=path.png (the first run's map while the stream runs)
 import { randomUUID } from 'node:crypto';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -149,6 +150,7 @@ for (let run = 1; run <= runs; run++) {
       window.__stop = true;
       return window.__frames.slice(1);
     });
+    if (process.env.SCREENSHOT && run === 1) await page.screenshot({ path: process.env.SCREENSHOT });
     const heldShown = await page.getByRole('list', { name: '범례' }).getByText(/^선점됨 \d+$/).textContent();
     const sorted = [...frames].sort((a, b) => a - b);
     results.push({

@@ -23,6 +23,9 @@ import java.util.List;
  * ports and a throw-away data directory, and stops it when the JVM's tests are done. The JWT signing key is
  * written into the data directory before the start, the way an operator mounts it, so that tests can sign
  * tokens with the real key (expired or tampered ones) as well as with foreign keys.
+ *
+ * <p>The platform has 240 s to become ready; {@code -Dtiketi.e2e.start-timeout=<seconds>} gives it longer on a
+ * machine busy with other builds, where six JVMs starting at once take that long.
  */
 public class PlatformExtension implements ParameterResolver {
 
@@ -60,7 +63,7 @@ public class PlatformExtension implements ParameterResolver {
             PlatformOptions options = PlatformOptions.defaults(root)
                     .withDataDirectory(data)
                     .withPorts(PortPlan.freePorts(Topology.load()))
-                    .withStartTimeout(Duration.ofSeconds(240))
+                    .withStartTimeout(Duration.ofSeconds(Long.getLong("tiketi.e2e.start-timeout", 240)))
                     .withAddedServiceJvmOptions(SAGA_TIMINGS)
                     .withProgress(line -> System.out.println("[platform] " + line));
             SigningKey key = SigningKey.generateFor(options);
