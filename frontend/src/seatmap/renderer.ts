@@ -1,4 +1,4 @@
-import { SEAT_SIZE, type SeatGeometry } from './layout';
+import { SEAT_PITCH, SEAT_SIZE, type SeatGeometry } from './layout';
 import { HELD, SOLD } from './seatStatus';
 
 /** Screen px = layout units × scale + offset (CSS pixels). */
@@ -118,8 +118,6 @@ export function drawSeatMap(
   context.fillText('STAGE', stage.x + stage.width / 2, stage.y + stage.height / 2);
 
   context.fillStyle = palette.ink;
-  context.font = 'bold 14px sans-serif';
-  for (const section of geometry.sections) context.fillText(section.name, section.x + section.width / 2, section.y + 9);
   if (view.scale >= 1.2) {
     context.font = '7px sans-serif';
     context.textAlign = 'right';
@@ -154,4 +152,15 @@ export function drawSeatMap(
   context.lineWidth = 1.5;
   context.strokeStyle = palette.ink;
   context.stroke(mine);
+
+  // section names in screen pixels, so that they stay readable when a large hall is shown whole
+  context.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+  context.fillStyle = palette.ink;
+  context.font = `bold ${Math.round(Math.min(16, Math.max(11, 14 * view.scale)))}px sans-serif`;
+  context.textAlign = 'center';
+  context.textBaseline = 'bottom';
+  for (const section of geometry.sections) {
+    const top = section.y + SEAT_PITCH * 1.5;
+    context.fillText(section.name, (section.x + section.width / 2) * view.scale + view.offsetX, top * view.scale + view.offsetY);
+  }
 }
