@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** When the issuer's keys cannot be fetched, a token can be neither accepted nor blamed: 503, not 401 or 500. */
 @ServiceIntegrationTest
-@TestPropertySource(properties = "tiketi.security.jwk-set-uri=http://127.0.0.1:9/.well-known/jwks.json")
+@TestPropertySource(properties = {"spring.application.name=uncheckable-token-test",
+        "tiketi.security.jwk-set-uri=http://127.0.0.1:9/.well-known/jwks.json"})
 class UncheckableTokenTest {
 
     @LocalServerPort
