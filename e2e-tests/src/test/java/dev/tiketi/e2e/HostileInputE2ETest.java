@@ -180,8 +180,8 @@ class HostileInputE2ETest {
             if (reference instanceof String ref && ref.startsWith("#/components/schemas/")) {
                 schema = JsonPath.read(docs, "$.components.schemas['" + ref.substring("#/components/schemas/".length()) + "']");
             }
-            Map<String, Object> described2 = (Map<String, Object>) schema.getOrDefault("properties", Map.of());
-            described2.forEach((name, property) -> {
+            Map<String, Object> schemaProperties = (Map<String, Object>) schema.getOrDefault("properties", Map.of());
+            schemaProperties.forEach((name, property) -> {
                 Map<String, Object> p = (Map<String, Object>) property;
                 properties.put(name, String.valueOf(p.getOrDefault("type", p.containsKey("$ref") ? "object" : "string")));
             });
