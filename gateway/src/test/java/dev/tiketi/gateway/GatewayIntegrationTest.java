@@ -31,6 +31,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -380,7 +382,13 @@ class GatewayIntegrationTest extends GatewayTestSupport {
     void theSpaIsServedAtTheRootAndForItsClientSideRoutes() throws Exception {
         HttpResponse<String> root = get("/", Map.of("Accept", "text/html"));
         assertThat(root.statusCode()).isEqualTo(200);
-        assertThat(root.body()).contains("TIKETI").contains("frontend");
+        assertThat(root.body()).contains("<title>TIKETI</title>").contains("<div id=\"root\">");
+        // the page names the web app's hashed bundle, which the gateway serves from the frontend module's jar
+        Matcher bundle = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(root.body());
+        assertThat(bundle.find()).as(root.body()).isTrue();
+        HttpResponse<String> script = get(bundle.group(1), Map.of());
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("javascript"));
         HttpResponse<String> deepLink = get("/events/42/seats", Map.of("Accept", "text/html"));
         assertThat(deepLink.statusCode()).isEqualTo(200);
         assertThat(deepLink.body()).isEqualTo(root.body());
