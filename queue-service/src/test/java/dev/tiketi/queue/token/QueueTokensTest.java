@@ -96,7 +96,7 @@ class QueueTokensTest extends QueueIntegrationTest {
                 .as("a token Redis still has is left alone").isEqualTo("present");
         assertThat(json(validate(paymentToken, user, event), "$.valid").toString()).isEqualTo("true");
 
-        call("POST", "/internal/queue/tokens/revoke", null, "{\"token\":\"%s\"}".formatted(paymentToken));
+        internal("reservation-service", "POST", "/internal/queue/tokens/revoke", "{\"token\":\"%s\"}".formatted(paymentToken));
         assertThat(json(restore(paymentToken, user, event, expiresAt), "$.outcome").toString()).isEqualTo("revoked");
         assertThat(reason(validate(paymentToken, user, event))).isEqualTo("revoked");
         assertProblem(restore("qr_not-a-payment-token", user, event, expiresAt), 400, "validation-failed");
@@ -104,7 +104,7 @@ class QueueTokensTest extends QueueIntegrationTest {
     }
 
     private HttpResponse<String> restore(String paymentToken, UUID user, UUID event, Instant expiresAt) {
-        return call("POST", "/internal/queue/tokens/payment/restore", null,
+        return internal("reservation-service", "POST", "/internal/queue/tokens/payment/restore",
                 "{\"paymentToken\":\"%s\",\"userId\":\"%s\",\"eventId\":\"%s\",\"expiresAt\":\"%s\"}"
                         .formatted(paymentToken, user, event, expiresAt));
     }
