@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useEvent } from '../events/eventsApi';
 import { api } from '../shared/api/http';
 import { isProblem } from '../shared/api/problem';
 import { formatKrw } from '../shared/format';
@@ -9,7 +10,8 @@ import { ProblemMessage } from '../shared/ui/ProblemMessage';
 import { readAdmission, type AdmissionState } from '../queue/admission';
 import type { QueueStatus } from '../queue/waitingRoom';
 import { Countdown } from './Countdown';
-import { changeSeats, findPendingHold, holdSeats, releaseHold, seatLayoutQuery, takenSeats, type CheckoutHandoff, type Reservation } from './holds';
+import { changeSeats, findPendingHold, holdSeats, releaseHold, seatLayoutQuery, takenSeats, type Reservation } from './holds';
+import type { CheckoutState } from '../checkout/checkoutState';
 import { forgetHold, rememberedHold, rememberHold } from './holdMemory';
 import { buildGeometry, describeSeat, type SeatGeometry } from './layout';
 import { gradeColours } from './renderer';
@@ -49,10 +51,7 @@ export default function SeatMapPage() {
   const { t } = useTranslation('seatmap');
   const admission = useAdmission(eventId);
   const layout = useQuery(seatLayoutQuery(eventId));
-  const event = useQuery({
-    queryKey: ['event', eventId],
-    queryFn: ({ signal }) => api<{ title: string }>(`/events/${eventId}`, { signal, auth: false }),
-  });
+  const event = useEvent(eventId);
   const geometry = useMemo(() => (layout.data ? buildGeometry(layout.data) : null), [layout.data]);
 
   return (
@@ -177,7 +176,7 @@ function SeatMap({ eventId, geometry, admission }: { eventId: string; geometry: 
   const holdSelected = () =>
     run(async () => {
       const result = await holdSeats(eventId, seatIds(), admission.admissionToken);
-      const handoff: CheckoutHandoff = { paymentToken: result.paymentToken, paymentTokenExpiresAt: result.paymentTokenExpiresAt };
+      const handoff: CheckoutState = { paymentToken: result.paymentToken, paymentTokenExpiresAt: result.paymentTokenExpiresAt };
       rememberHold(eventId, result.reservation, handoff);
       setHold(result.reservation);
       navigate(`/checkout/${result.reservation.id}`, { state: handoff });

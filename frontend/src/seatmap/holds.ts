@@ -1,6 +1,6 @@
 import { api } from '../shared/api/http';
-import { ApiProblem, isProblem } from '../shared/api/problem';
-import { layoutFromCatalog, type CatalogSeatMap, type SeatLayoutDocument } from './layout';
+import { isProblem } from '../shared/api/problem';
+import type { SeatLayoutDocument } from './layout';
 import type { SeatStatusSnapshot } from './seatStatus';
 
 /** A reservation as reservation-service shows it to its buyer (the fields the seat map uses). */
@@ -19,15 +19,6 @@ export interface HoldResult {
   paymentTokenExpiresAt: string;
 }
 
-/**
- * Router state of the checkout page: the payment token comes only with the hold, so it travels in memory.
- * The same shape as the checkout feature's own state type; the two are one at merge.
- */
-export interface CheckoutHandoff {
-  paymentToken: string;
-  paymentTokenExpiresAt: string;
-}
-
 /** A seat a refused hold names in its `seats-unavailable` problem. */
 export interface TakenSeat {
   seatId: string;
@@ -40,18 +31,9 @@ export function takenSeats(error: unknown): TakenSeat[] {
   return Array.isArray(seats) ? (seats as TakenSeat[]) : [];
 }
 
-/**
- * The event's seat layout; a platform without the layout endpoint (404 from the route, not for the event)
- * still has the catalogue's seat map, which carries the same facts.
- */
-export async function loadLayout(eventId: string, signal?: AbortSignal): Promise<SeatLayoutDocument> {
-  try {
-    return await api<SeatLayoutDocument>(`/events/${eventId}/seat-layout`, { signal, auth: false });
-  } catch (error) {
-    if (!(error instanceof ApiProblem) || error.status !== 404 || error.code === 'event-not-found') throw error;
-    return layoutFromCatalog(await api<CatalogSeatMap>(`/events/${eventId}/seats`, { signal, auth: false }));
-  }
-}
+/** The event's seat layout; an unknown event answers 404 `event-not-found`, which the page shows as it is. */
+export const loadLayout = (eventId: string, signal?: AbortSignal) =>
+  api<SeatLayoutDocument>(`/events/${eventId}/seat-layout`, { signal, auth: false });
 
 /** The layout never changes for an event: fetched once per visit, shared by the waiting room's prefetch. */
 export const seatLayoutQuery = (eventId: string) => ({
