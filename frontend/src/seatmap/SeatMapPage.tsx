@@ -6,11 +6,12 @@ import { useEvent } from '../events/eventsApi';
 import { api } from '../shared/api/http';
 import { isProblem } from '../shared/api/problem';
 import { formatKrw } from '../shared/format';
+import { Countdown } from '../shared/ui/Countdown';
 import { ProblemMessage } from '../shared/ui/ProblemMessage';
 import { readAdmission, type AdmissionState } from '../queue/admission';
 import type { QueueStatus } from '../queue/waitingRoom';
-import { Countdown } from './Countdown';
-import { changeSeats, findPendingHold, holdSeats, releaseHold, seatLayoutQuery, takenSeats, type Reservation } from './holds';
+import { changeSeats, findPendingHold, holdSeats, releaseHold, seatLayoutQuery, takenSeats } from './holds';
+import type { Reservation } from '../shared/api/schemas';
 import type { CheckoutState } from '../checkout/checkoutState';
 import { forgetHold, rememberedHold, rememberHold } from './holdMemory';
 import { buildGeometry, describeSeat, type SeatGeometry } from './layout';
@@ -259,7 +260,10 @@ function SeatMap({ eventId, geometry, admission }: { eventId: string; geometry: 
         </div>
         {hold?.holdExpiresAt && (
           <div className="card stack hold-panel">
-            <Countdown until={hold.holdExpiresAt} label={t('hold.countdown')} onExpired={holdExpired} />
+            <p className="row hold-countdown">
+              <span>{t('hold.countdown')}</span>
+              <Countdown deadline={hold.holdExpiresAt} label={t('hold.countdown')} onExpire={holdExpired} />
+            </p>
             <p>{t('hold.summary', { count: hold.seats.length, total: formatKrw(hold.totalAmount) })}</p>
             <div className="row">
               <button type="button" onClick={toPayment} disabled={working || !sameAsHold}>{t('hold.pay')}</button>

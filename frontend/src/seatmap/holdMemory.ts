@@ -1,6 +1,6 @@
 import { sessionUser } from '../auth/session';
 import type { CheckoutState } from '../checkout/checkoutState';
-import type { Reservation } from './holds';
+import type { Reservation } from '../shared/api/schemas';
 
 /**
  * The buyer's current hold per event for this tab, in memory only: coming back from checkout to the seat

@@ -1,17 +1,8 @@
 import { api } from '../shared/api/http';
 import { isProblem } from '../shared/api/problem';
+import type { Reservation, ReservationPage } from '../shared/api/schemas';
 import type { SeatLayoutDocument } from './layout';
 import type { SeatStatusSnapshot } from './seatStatus';
-
-/** A reservation as reservation-service shows it to its buyer (the fields the seat map uses). */
-export interface Reservation {
-  id: string;
-  eventId: string;
-  status: 'PENDING' | 'CONFIRMED' | 'CANCELLED' | 'EXPIRED' | 'REFUNDED';
-  seats: { seatId: string; section: string; row: string; number: number; grade: string; price: number }[];
-  totalAmount: number;
-  holdExpiresAt?: string;
-}
 
 export interface HoldResult {
   reservation: Reservation;
@@ -55,6 +46,6 @@ export const releaseHold = (reservationId: string) => api<void>(`/reservations/$
 
 /** The buyer's PENDING hold for an event (after `hold-exists`, or a reload), from the newest reservations. */
 export async function findPendingHold(eventId: string): Promise<Reservation | null> {
-  const page = await api<{ items: Reservation[] }>('/reservations', { query: { page: 0, size: 20 } });
+  const page = await api<ReservationPage>('/reservations', { query: { page: 0, size: 20 } });
   return page.items.find((item) => item.eventId === eventId && item.status === 'PENDING') ?? null;
 }
