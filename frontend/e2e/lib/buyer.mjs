@@ -35,17 +35,20 @@ export async function signUp(session, buyer) {
   await keepToken(session, answer);
 }
 
-/** Signs out with the header's button and back in on `/login`. */
+/** Signs out with the header's button (the platform ends the session) and back in on the login page. */
 export async function signOutAndIn(session, buyer) {
   const { page } = session;
+  const loggedOut = page.waitForResponse((response) => response.url().endsWith('/api/auth/logout'));
   await page.getByRole('button', { name: '로그아웃' }).click();
-  await page.getByRole('link', { name: '로그인' }).first().waitFor();
-  await page.goto(url('/login'));
+  const answer = await loggedOut;
+  if (answer.status() !== 204) throw new Error(`logout ${answer.status()} ${await answer.text()}`);
+  await page.getByRole('link', { name: '로그인', exact: true }).click();
+  await page.getByRole('heading', { name: '로그인', level: 1 }).waitFor();
   await field(page, '이메일').fill(buyer.email);
   await field(page, '비밀번호').fill(buyer.password);
-  const answer = signInAnswer(page);
+  const signedIn = signInAnswer(page);
   await page.getByRole('button', { name: '로그인', exact: true }).click();
-  await keepToken(session, answer);
+  await keepToken(session, signedIn);
 }
 
 /** Waits for the seat map to show the hall with its live state. */

@@ -36,8 +36,10 @@ export default function WaitingRoomPage() {
 
   return (
     <section className="page narrow stack waiting-room">
-      <p className="muted">{event.data?.title ?? '\u00a0'}</p>
-      <h1>{t('title')}</h1>
+      <div className="page-heading">
+        <h1>{t('title')}</h1>
+        <p className="muted">{event.data?.title ?? '\u00a0'}</p>
+      </div>
       {busySeconds !== null && <p className="notice-warn" role="status">{t('common:busy', { seconds: busySeconds })}</p>}
       <RoomBody state={state} eventId={eventId} onLeave={() => void leave()} onEnterAgain={enterAgain} />
     </section>

@@ -57,7 +57,7 @@ export default function SeatMapPage() {
 
   return (
     <section className="seatmap-page">
-      <div className="seatmap-heading">
+      <div className="page-heading">
         <h1>{t('title')}</h1>
         <p className="muted">{event.data?.title ?? '\u00a0'}</p>
       </div>
