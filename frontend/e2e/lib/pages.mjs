@@ -2,14 +2,15 @@
 // (layout at 375 px, accessibility) and for the screenshots in docs/screenshots.
 import { url } from './browser.mjs';
 import { autoPick, buyFromEventPage, holdPicked, pay, signUp } from './buyer.mjs';
-import { APPROVED_CARD, EVENT_ID, PAUSED_EVENT_ID, newBuyer } from './platform.mjs';
+import { APPROVED_CARD, EVENT_ID, PAUSED_EVENT_ID, eventually, newBuyer } from './platform.mjs';
 
 export const PAGE_NAMES = ['home', 'event-detail', 'login', 'register', 'waiting-room', 'seat-map', 'checkout', 'payment-result', 'my-bookings'];
 
-/** Waits until the route has rendered its page (the lazy chunk loaded, the heading shown). */
+/** Waits until the route has rendered its page: the lazy chunk loaded, the heading shown, its data loaded. */
 async function settled(page) {
   await page.locator('main h1').first().waitFor();
   await page.waitForLoadState('load');
+  await eventually(async () => (await page.getByText(/불러오는 중…$/).count()) === 0, { what: `${page.url()} to finish loading` });
 }
 
 /**
