@@ -1,50 +1,74 @@
-// What a buyer does in the browser, step by step, with the labels the pages show (Korean, the default).
+// What a buyer does in the browser, step by step, through the real pages and the labels they show (Korean,
+// the default): fields by their labels, buttons and links by their accessible names.
 import { url } from './browser.mjs';
-import { EVENT_ID, STRICT, eventually, loginThroughApi, payThroughApi, registerThroughApi } from './platform.mjs';
+import { EVENT_ID, eventually } from './platform.mjs';
+
+/** The access token of a sign-in the page makes, read from its answer (no second sign-in spent on it). */
+function signInAnswer(page) {
+  return page.waitForResponse((response) => response.url().endsWith('/api/auth/login') && response.request().method() === 'POST');
+}
+
+async function keepToken(session, answer) {
+  const response = await answer;
+  if (response.status() !== 200) throw new Error(`sign-in ${response.status()} ${await response.text()}`);
+  session.token = (await response.json()).accessToken;
+  await session.page.getByRole('button', { name: '로그아웃' }).waitFor();
+}
+
+const field = (page, name) => page.getByLabel(new RegExp(`^${name}( \\*)?$`));
 
 /**
- * Signs the browser in as a new buyer and keeps an access token of theirs in `session.token` for checks
- * through the API (sign-ups and sign-ins are limited to 10 a minute per address, so none is spent twice). `throughUi`: the register form (fields by their labels), else the
- * API, whose refresh cookie the app picks up on the next page load exactly as after a real sign-in.
+ * Registers a new buyer on `/register` (every field, all terms agreed), which signs them in; keeps the access
+ * token of that sign-in in `session.token` for checks through the API.
  */
-export async function signUp(session, buyer, { throughUi = false } = {}) {
+export async function signUp(session, buyer) {
   const { page } = session;
-  if (throughUi && (await registerThroughForm(page, buyer))) {
-    session.token = await loginThroughApi(buyer);
-    return;
-  }
-  await registerThroughApi(buyer);
-  const reply = await page.request.post(url('/api/auth/login'), { data: { email: buyer.email, password: buyer.password } });
-  if (reply.status() !== 200) throw new Error(`login ${reply.status()}`);
-  session.token = (await reply.json()).accessToken;
-}
-
-async function registerThroughForm(page, buyer) {
   await page.goto(url('/register'));
-  const email = page.getByLabel(/이메일/).first();
-  if (!(await email.isVisible({ timeout: 5_000 }).catch(() => false))) {
-    if (STRICT) throw new Error('the register page has no email field');
-    console.log('# the register page of this build has no form: the buyer registers through the API');
-    return false;
-  }
-  await email.fill(buyer.email);
-  await page.getByLabel(/^비밀번호$|^비밀번호 \(/).first().fill(buyer.password);
-  const confirm = page.getByLabel(/비밀번호 확인/);
-  if (await confirm.count()) await confirm.fill(buyer.password);
-  await page.getByLabel(/이름/).first().fill(buyer.name);
-  await page.getByLabel(/휴대폰|전화/).first().fill(buyer.phone);
-  for (const box of await page.getByRole('checkbox').all()) await box.check();
-  await page.getByRole('button', { name: /가입/ }).click();
-  await page.getByRole('button', { name: '로그아웃' }).waitFor();
-  return true;
+  await field(page, '이메일').fill(buyer.email);
+  await field(page, '비밀번호').fill(buyer.password);
+  await field(page, '비밀번호 확인').fill(buyer.password);
+  await field(page, '이름').fill(buyer.name);
+  await field(page, '휴대폰 번호').fill(buyer.phone);
+  await page.getByRole('checkbox', { name: '전체 동의' }).check();
+  const answer = signInAnswer(page);
+  await page.getByRole('button', { name: '가입하기' }).click();
+  await keepToken(session, answer);
 }
 
-/** From the waiting room to the seat map, which the page does by itself once admitted. */
-export async function waitForSeatMap(page, eventId = EVENT_ID) {
-  await page.goto(url(`/events/${eventId}/queue`));
+/** Signs out with the header's button (the platform ends the session) and back in on the login page. */
+export async function signOutAndIn(session, buyer) {
+  const { page } = session;
+  const loggedOut = page.waitForResponse((response) => response.url().endsWith('/api/auth/logout'));
+  await page.getByRole('button', { name: '로그아웃' }).click();
+  const answer = await loggedOut;
+  if (answer.status() !== 204) throw new Error(`logout ${answer.status()} ${await answer.text()}`);
+  await page.getByRole('link', { name: '로그인', exact: true }).click();
+  await page.getByRole('heading', { name: '로그인', level: 1 }).waitFor();
+  await field(page, '이메일').fill(buyer.email);
+  await field(page, '비밀번호').fill(buyer.password);
+  const signedIn = signInAnswer(page);
+  await page.getByRole('button', { name: '로그인', exact: true }).click();
+  await keepToken(session, signedIn);
+}
+
+/** Waits for the seat map to show the hall with its live state. */
+async function seatMapShown(page, eventId) {
   await page.waitForURL(`**/events/${eventId}/seats`, { timeout: 30_000 });
   await page.getByTestId('seat-canvas').waitFor();
   await page.getByText('실시간 좌석 현황').waitFor({ timeout: 20_000 });
+}
+
+/** From the event page's buy button through the waiting room to the seat map, which the room opens once admitted. */
+export async function buyFromEventPage(page, eventId = EVENT_ID) {
+  await page.goto(url(`/events/${eventId}`));
+  await page.getByRole('link', { name: '예매하기' }).click();
+  await seatMapShown(page, eventId);
+}
+
+/** The waiting room's address opened directly (a bookmarked queue link). */
+export async function waitForSeatMap(page, eventId = EVENT_ID) {
+  await page.goto(url(`/events/${eventId}/queue`));
+  await seatMapShown(page, eventId);
 }
 
 /** The legend's count of seats in a state ('선점됨' held, '판매 완료' sold). */
@@ -86,7 +110,13 @@ export async function tapFreeSeat(page) {
 /** The picked-seats list: one item per seat. */
 export const pickedSeats = (page) => page.locator('.picked-seats li');
 
-/** Holds what is picked; answers the hold as reservation-service returned it (with the payment token). */
+/** Picks `count` adjacent seats with the keyboard picker next to the canvas. */
+export async function autoPick(page, count) {
+  await page.getByLabel('매수').selectOption(String(count));
+  await page.getByRole('button', { name: '자동 선택' }).click();
+}
+
+/** Holds what is picked and lands on checkout; answers the hold as reservation-service returned it. */
 export async function holdPicked(page) {
   const held = page.waitForResponse((response) => response.url().endsWith('/api/reservations') && response.request().method() === 'POST');
   await page.getByRole('button', { name: /석 예매하기$/ }).click();
@@ -94,28 +124,25 @@ export async function holdPicked(page) {
   if (response.status() !== 201) throw new Error(`hold ${response.status()} ${await response.text()}`);
   const hold = await response.json();
   await page.waitForURL(`**/checkout/${hold.reservation.id}`);
+  await page.getByRole('heading', { name: '결제하기', level: 1 }).waitFor();
   return hold;
 }
 
+/** The result page's heading per final outcome of a test card. */
+const RESULT_HEADING = { CONFIRMED: '예매가 완료되었습니다', CANCELLED: '결제가 거절되었습니다' };
+
 /**
- * Pays on the checkout page: the card number field, the pay button, then the result page. Where the
- * checkout page of this build is a stub (not strict), the payment goes through the API with the hold's
- * payment token. Answers the reservation's final status.
+ * Pays on the checkout page with a test card (number, expiry, CVC), then waits on the result page for the
+ * outcome `expected` ('CONFIRMED' or 'CANCELLED') and answers the reservation's final status from the API.
  */
-export async function pay(session, hold, card) {
+export async function pay(session, hold, card, expected) {
   const { page, token } = session;
-  const cardField = page.getByLabel(/카드 번호/);
-  if (await cardField.isVisible({ timeout: 5_000 }).catch(() => false)) {
-    await cardField.fill(card);
-    await page.getByRole('button', { name: /결제/ }).click();
-    await page.waitForURL(`**/checkout/${hold.reservation.id}/result**`, { timeout: 30_000 });
-    await page.getByText(card.endsWith('0002') ? /거절|실패/ : /확정|완료/).first().waitFor({ timeout: 30_000 });
-  } else {
-    if (STRICT) throw new Error('the checkout page has no card number field');
-    console.log('# the checkout page of this build has no form: paying through the API with the hold\'s payment token');
-    const reply = await payThroughApi(token, hold.reservation.id, hold.paymentToken, card);
-    if (reply.status >= 500) throw new Error(`payment ${reply.status} ${JSON.stringify(reply.body)}`);
-  }
+  await field(page, '카드 번호').fill(card);
+  await field(page, '유효기간 \\(MM/YY\\)').fill('12/30');
+  await field(page, 'CVC').fill('123');
+  await page.getByRole('button', { name: /결제하기$/ }).click();
+  await page.waitForURL(`**/checkout/${hold.reservation.id}/result**`, { timeout: 30_000 });
+  await page.getByRole('heading', { name: RESULT_HEADING[expected], level: 1 }).waitFor({ timeout: 30_000 });
   return eventually(
     async () => {
       const reply = await fetch(url(`/api/reservations/${hold.reservation.id}`), { headers: { Authorization: `Bearer ${token}` } });

@@ -1,20 +1,22 @@
 // The main pages in one walk, each reached the way a buyer reaches it, for checks that apply to all of them
 // (layout at 375 px, accessibility) and for the screenshots in docs/screenshots.
 import { url } from './browser.mjs';
-import { holdPicked, signUp, waitForSeatMap } from './buyer.mjs';
-import { EVENT_ID, PAUSED_EVENT_ID, newBuyer } from './platform.mjs';
+import { autoPick, buyFromEventPage, holdPicked, pay, signUp } from './buyer.mjs';
+import { APPROVED_CARD, EVENT_ID, PAUSED_EVENT_ID, eventually, newBuyer } from './platform.mjs';
 
-export const PAGE_NAMES = ['home', 'event-detail', 'login', 'register', 'waiting-room', 'seat-map', 'checkout', 'my-bookings'];
+export const PAGE_NAMES = ['home', 'event-detail', 'login', 'register', 'waiting-room', 'seat-map', 'checkout', 'payment-result', 'my-bookings'];
 
-/** Waits until the route has rendered its page (the lazy chunk loaded, the heading shown). */
+/** Waits until the route has rendered its page: the lazy chunk loaded, the heading shown, its data loaded. */
 async function settled(page) {
   await page.locator('main h1').first().waitFor();
   await page.waitForLoadState('load');
+  await eventually(async () => (await page.getByText(/불러오는 중…$/).count()) === 0, { what: `${page.url()} to finish loading` });
 }
 
 /**
  * Visits every main page in `session`'s browser and calls `check(name, page)` on each. The buyer signs up
- * first; the waiting room is the paused event's (so it stays a waiting room), and is left afterwards.
+ * first (on the register page); the waiting room is the paused event's (so it stays a waiting room), and is
+ * left afterwards; the seat map, checkout, result and bookings pages follow one purchase with the approving card.
  */
 export async function walkMainPages(session, check) {
   const { page } = session;
@@ -31,17 +33,20 @@ export async function walkMainPages(session, check) {
   await page.getByRole('button', { name: '대기열 나가기' }).click();
   await page.getByText(/대기열에서 나왔습니다/).waitFor();
 
-  await waitForSeatMap(page);
-  await page.getByLabel('매수').selectOption('1');
-  await page.getByRole('button', { name: '자동 선택' }).click();
+  await buyFromEventPage(page);
+  await autoPick(page, 1);
   await page.locator('.picked-seats li').first().waitFor();
   await check('seat-map', page);
 
-  await holdPicked(page);
+  const hold = await holdPicked(page);
   await settled(page);
   await check('checkout', page);
 
-  await page.goto(url('/bookings'));
+  await pay(session, hold, APPROVED_CARD, 'CONFIRMED');
+  await check('payment-result', page);
+
+  await page.getByRole('link', { name: '전체 예매 내역' }).click();
   await settled(page);
+  await page.getByText('예매 확정').first().waitFor();
   await check('my-bookings', page);
 }

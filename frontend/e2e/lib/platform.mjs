@@ -6,13 +6,6 @@ import { BASE_URL } from './browser.mjs';
 export const EVENT_ID = requiredEnv('TIKETI_EVENT_ID');
 /** An event on sale whose waiting room is paused: whoever enters stays waiting. */
 export const PAUSED_EVENT_ID = requiredEnv('TIKETI_PAUSED_EVENT_ID');
-/**
- * Strict: the checkout, payment-result, booking, login and register pages must offer what the scenarios
- * use. Not strict: where a page of this build is still a stub the scenario does that step through the API
- * and says so in its output.
- */
-export const STRICT = process.env.TIKETI_E2E_STRICT === 'true';
-
 export const APPROVED_CARD = '4111111111111111';
 export const DECLINED_CARD = '4000000000000002';
 export const PASSWORD = 'e2e-Browser-2026!';
@@ -47,36 +40,6 @@ export function newBuyer(label) {
     name: `${label} ${suffix}`,
     phone: `010${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
   };
-}
-
-export async function registerThroughApi(buyer) {
-  const reply = await apiCall('POST', '/auth/register', {
-    body: {
-      ...buyer,
-      agreements: ['SERVICE', 'PRIVACY'].map((code) => ({ code, version: '2025-01', agreed: true })),
-    },
-  });
-  if (reply.status !== 201 && reply.status !== 200) throw new Error(`register ${reply.status} ${JSON.stringify(reply.body)}`);
-}
-
-/** An access token of the buyer's own (a separate session from the browser's). */
-export async function loginThroughApi(buyer) {
-  const reply = await apiCall('POST', '/auth/login', { body: { email: buyer.email, password: buyer.password } });
-  if (reply.status !== 200) throw new Error(`login ${reply.status} ${JSON.stringify(reply.body)}`);
-  return reply.body.accessToken;
-}
-
-export async function payThroughApi(token, reservationId, paymentToken, card) {
-  return apiCall('POST', '/payments', {
-    token,
-    headers: { 'X-Payment-Token': paymentToken },
-    body: { reservationId, paymentKey: `pay-${randomUUID()}`, method: 'CARD', card: { number: card } },
-  });
-}
-
-export async function reservationStatus(token, reservationId) {
-  const reply = await apiCall('GET', `/reservations/${reservationId}`, { token });
-  return reply.body?.status;
 }
 
 /** Polls `probe` until it answers something truthy. */

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../shared/api/http';
+import { useEvent } from '../events/eventsApi';
 import { ProblemMessage } from '../shared/ui/ProblemMessage';
 import { seatLayoutQuery } from '../seatmap/holds';
 import type { AdmissionState } from './admission';
@@ -15,10 +15,7 @@ export default function WaitingRoomPage() {
   const { t } = useTranslation('queue');
   const navigate = useNavigate();
   const { state, busySeconds, leave, enterAgain } = useWaitingRoom(eventId);
-  const event = useQuery({
-    queryKey: ['event', eventId],
-    queryFn: ({ signal }) => api<{ title: string }>(`/events/${eventId}`, { signal, auth: false }),
-  });
+  const event = useEvent(eventId);
 
   // while the buyer waits, the seat map's code and the hall's layout (a megabyte for a large hall) load, so the
   // map opens at once on admission
@@ -39,8 +36,10 @@ export default function WaitingRoomPage() {
 
   return (
     <section className="page narrow stack waiting-room">
-      <p className="muted">{event.data?.title ?? '\u00a0'}</p>
-      <h1>{t('title')}</h1>
+      <div className="page-heading">
+        <h1>{t('title')}</h1>
+        <p className="muted">{event.data?.title ?? '\u00a0'}</p>
+      </div>
       {busySeconds !== null && <p className="notice-warn" role="status">{t('common:busy', { seconds: busySeconds })}</p>}
       <RoomBody state={state} eventId={eventId} onLeave={() => void leave()} onEnterAgain={enterAgain} />
     </section>

@@ -2,14 +2,17 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useEvent } from '../events/eventsApi';
 import { api } from '../shared/api/http';
 import { isProblem } from '../shared/api/problem';
 import { formatKrw } from '../shared/format';
+import { Countdown } from '../shared/ui/Countdown';
 import { ProblemMessage } from '../shared/ui/ProblemMessage';
 import { readAdmission, type AdmissionState } from '../queue/admission';
 import type { QueueStatus } from '../queue/waitingRoom';
-import { Countdown } from './Countdown';
-import { changeSeats, findPendingHold, holdSeats, releaseHold, seatLayoutQuery, takenSeats, type CheckoutHandoff, type Reservation } from './holds';
+import { changeSeats, findPendingHold, holdSeats, releaseHold, seatLayoutQuery, takenSeats } from './holds';
+import type { Reservation } from '../shared/api/schemas';
+import type { CheckoutState } from '../checkout/checkoutState';
 import { forgetHold, rememberedHold, rememberHold } from './holdMemory';
 import { buildGeometry, describeSeat, type SeatGeometry } from './layout';
 import { gradeColours } from './renderer';
@@ -49,15 +52,12 @@ export default function SeatMapPage() {
   const { t } = useTranslation('seatmap');
   const admission = useAdmission(eventId);
   const layout = useQuery(seatLayoutQuery(eventId));
-  const event = useQuery({
-    queryKey: ['event', eventId],
-    queryFn: ({ signal }) => api<{ title: string }>(`/events/${eventId}`, { signal, auth: false }),
-  });
+  const event = useEvent(eventId);
   const geometry = useMemo(() => (layout.data ? buildGeometry(layout.data) : null), [layout.data]);
 
   return (
     <section className="seatmap-page">
-      <div className="seatmap-heading">
+      <div className="page-heading">
         <h1>{t('title')}</h1>
         <p className="muted">{event.data?.title ?? '\u00a0'}</p>
       </div>
@@ -177,7 +177,7 @@ function SeatMap({ eventId, geometry, admission }: { eventId: string; geometry: 
   const holdSelected = () =>
     run(async () => {
       const result = await holdSeats(eventId, seatIds(), admission.admissionToken);
-      const handoff: CheckoutHandoff = { paymentToken: result.paymentToken, paymentTokenExpiresAt: result.paymentTokenExpiresAt };
+      const handoff: CheckoutState = { paymentToken: result.paymentToken, paymentTokenExpiresAt: result.paymentTokenExpiresAt };
       rememberHold(eventId, result.reservation, handoff);
       setHold(result.reservation);
       navigate(`/checkout/${result.reservation.id}`, { state: handoff });
@@ -260,7 +260,10 @@ function SeatMap({ eventId, geometry, admission }: { eventId: string; geometry: 
         </div>
         {hold?.holdExpiresAt && (
           <div className="card stack hold-panel">
-            <Countdown until={hold.holdExpiresAt} label={t('hold.countdown')} onExpired={holdExpired} />
+            <p className="row hold-countdown">
+              <span>{t('hold.countdown')}</span>
+              <Countdown deadline={hold.holdExpiresAt} label={t('hold.countdown')} onExpire={holdExpired} />
+            </p>
             <p>{t('hold.summary', { count: hold.seats.length, total: formatKrw(hold.totalAmount) })}</p>
             <div className="row">
               <button type="button" onClick={toPayment} disabled={working || !sameAsHold}>{t('hold.pay')}</button>

@@ -1,29 +1,11 @@
 import { api } from '../shared/api/http';
-import { ApiProblem, isProblem } from '../shared/api/problem';
-import { layoutFromCatalog, type CatalogSeatMap, type SeatLayoutDocument } from './layout';
+import { isProblem } from '../shared/api/problem';
+import type { Reservation, ReservationPage } from '../shared/api/schemas';
+import type { SeatLayoutDocument } from './layout';
 import type { SeatStatusSnapshot } from './seatStatus';
-
-/** A reservation as reservation-service shows it to its buyer (the fields the seat map uses). */
-export interface Reservation {
-  id: string;
-  eventId: string;
-  status: 'PENDING' | 'CONFIRMED' | 'CANCELLED' | 'EXPIRED' | 'REFUNDED';
-  seats: { seatId: string; section: string; row: string; number: number; grade: string; price: number }[];
-  totalAmount: number;
-  holdExpiresAt?: string;
-}
 
 export interface HoldResult {
   reservation: Reservation;
-  paymentToken: string;
-  paymentTokenExpiresAt: string;
-}
-
-/**
- * Router state of the checkout page: the payment token comes only with the hold, so it travels in memory.
- * The same shape as the checkout feature's own state type; the two are one at merge.
- */
-export interface CheckoutHandoff {
   paymentToken: string;
   paymentTokenExpiresAt: string;
 }
@@ -40,18 +22,9 @@ export function takenSeats(error: unknown): TakenSeat[] {
   return Array.isArray(seats) ? (seats as TakenSeat[]) : [];
 }
 
-/**
- * The event's seat layout; a platform without the layout endpoint (404 from the route, not for the event)
- * still has the catalogue's seat map, which carries the same facts.
- */
-export async function loadLayout(eventId: string, signal?: AbortSignal): Promise<SeatLayoutDocument> {
-  try {
-    return await api<SeatLayoutDocument>(`/events/${eventId}/seat-layout`, { signal, auth: false });
-  } catch (error) {
-    if (!(error instanceof ApiProblem) || error.status !== 404 || error.code === 'event-not-found') throw error;
-    return layoutFromCatalog(await api<CatalogSeatMap>(`/events/${eventId}/seats`, { signal, auth: false }));
-  }
-}
+/** The event's seat layout; an unknown event answers 404 `event-not-found`, which the page shows as it is. */
+export const loadLayout = (eventId: string, signal?: AbortSignal) =>
+  api<SeatLayoutDocument>(`/events/${eventId}/seat-layout`, { signal, auth: false });
 
 /** The layout never changes for an event: fetched once per visit, shared by the waiting room's prefetch. */
 export const seatLayoutQuery = (eventId: string) => ({
@@ -73,6 +46,6 @@ export const releaseHold = (reservationId: string) => api<void>(`/reservations/$
 
 /** The buyer's PENDING hold for an event (after `hold-exists`, or a reload), from the newest reservations. */
 export async function findPendingHold(eventId: string): Promise<Reservation | null> {
-  const page = await api<{ items: Reservation[] }>('/reservations', { query: { page: 0, size: 20 } });
+  const page = await api<ReservationPage>('/reservations', { query: { page: 0, size: 20 } });
   return page.items.find((item) => item.eventId === eventId && item.status === 'PENDING') ?? null;
 }

@@ -1,4 +1,4 @@
-import { buildGeometry, describeSeat, layoutFromCatalog, SEAT_PITCH, SEAT_SIZE, seatAt } from './layout';
+import { buildGeometry, describeSeat, SEAT_PITCH, SEAT_SIZE, seatAt } from './layout';
 import { generatedLayout } from './testLayout';
 
 describe('buildGeometry', () => {
@@ -52,25 +52,5 @@ describe('seatAt', () => {
     expect(seatAt(geometry, geometry.x[seat]! - SEAT_PITCH, geometry.y[seat]!)).toBe(-1);
     expect(seatAt(geometry, 1, 1)).toBe(-1);
     expect(seatAt(geometry, geometry.width + 5, geometry.height + 5)).toBe(-1);
-  });
-});
-
-describe('layoutFromCatalog', () => {
-  it('turns the catalogue seat map into a layout with grades most expensive first', () => {
-    const layout = layoutFromCatalog({
-      eventId: 'e',
-      sections: [
-        {
-          name: 'A',
-          rows: [
-            { label: '1', seats: [{ id: 's2', number: 2, grade: 'R', price: 100 }, { id: 's1', number: 1, grade: 'R', price: 100 }] },
-            { label: '2', seats: [{ id: 's3', number: 1, grade: 'VIP', price: 200 }] },
-          ],
-        },
-      ],
-    });
-    expect(layout.totalSeats).toBe(3);
-    expect(layout.grades).toEqual([{ grade: 'VIP', price: 200, seats: 1 }, { grade: 'R', price: 100, seats: 2 }]);
-    expect(layout.sections[0]!.rows[0]!.seatIds).toEqual(['s1', 's2']);
   });
 });

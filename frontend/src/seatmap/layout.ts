@@ -200,32 +200,3 @@ export function describeSeat(geometry: SeatGeometry, seat: number): SeatLabel {
     price: row.price,
   };
 }
-
-/** The seat map of GET /api/events/{id}/seats (each seat with its grade and price), as a layout document. */
-export interface CatalogSeatMap {
-  eventId: string;
-  sections: { name: string; rows: { label: string; seats: { id: string; number: number; grade: string; price: number }[] }[] }[];
-}
-
-/**
- * For platforms without the layout endpoint: the catalogue's seat map carries the same facts, seat by seat.
- * A row's grade and price are its first seat's (halls price by row or section).
- */
-export function layoutFromCatalog(map: CatalogSeatMap): SeatLayoutDocument {
-  const grades = new Map<string, SeatLayoutGrade>();
-  const sections = map.sections.map((section) => ({
-    name: section.name,
-    rows: section.rows.map((row) => {
-      const seats = [...row.seats].sort((a, b) => a.number - b.number);
-      const first = seats[0];
-      const grade = first?.grade ?? '';
-      const price = first?.price ?? 0;
-      const entry = grades.get(grade) ?? { grade, price, seats: 0 };
-      entry.seats += seats.length;
-      grades.set(grade, entry);
-      return { label: row.label, grade, price, seatIds: seats.map((seat) => seat.id) };
-    }),
-  }));
-  const gradeList = [...grades.values()].sort((a, b) => b.price - a.price);
-  return { eventId: map.eventId, totalSeats: gradeList.reduce((sum, g) => sum + g.seats, 0), grades: gradeList, sections };
-}
