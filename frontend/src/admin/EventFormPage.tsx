@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ProblemMessage } from '../shared/ui/ProblemMessage';
 import { adminApi, CATEGORIES, type AdminEvent, type EventRequest } from './adminApi';
 import { seoulLocalToUtcIso, utcIsoToSeoulLocal } from './time';
@@ -54,6 +54,7 @@ function EventForm({ event }: { event: AdminEvent | undefined }) {
   const { t } = useTranslation('admin');
   const navigate = useNavigate();
   const client = useQueryClient();
+  const justCreated = (useLocation().state as { created?: boolean } | null)?.created === true;
   const [fields, setFields] = useState(() => fieldsOf(event));
   const venues = useQuery({ queryKey: ['admin', 'venues'], queryFn: adminApi.venues });
   const halls = useQuery({ queryKey: ['admin', 'halls', fields.venueId], queryFn: () => adminApi.halls(fields.venueId), enabled: !!fields.venueId });
@@ -62,7 +63,7 @@ function EventForm({ event }: { event: AdminEvent | undefined }) {
     onSuccess: (saved) => {
       void client.invalidateQueries({ queryKey: ['admin', 'events'] });
       client.setQueryData(['admin', 'event', saved.id], saved);
-      if (!event) void navigate(`/admin/events/${saved.id}`, { replace: true });
+      if (!event) void navigate(`/admin/events/${saved.id}`, { replace: true, state: { created: true } });
     },
   });
   const errors = useFieldErrors(save.error);
@@ -119,7 +120,7 @@ function EventForm({ event }: { event: AdminEvent | undefined }) {
           {errors.description && <span className="field-error">{errors.description}</span>}
         </label>
         <FormProblem error={save.error} />
-        {save.isSuccess && <p className="notice-ok" role="status">{t('events.saved')}</p>}
+        {(save.isSuccess || (justCreated && save.isIdle)) && <p className="notice-ok" role="status">{t('events.saved')}</p>}
         <div className="row">
           <button type="submit" disabled={save.isPending}>{event ? t('save') : t('events.create')}</button>
           <Link to="/admin/events" className="button secondary">{t('back')}</Link>

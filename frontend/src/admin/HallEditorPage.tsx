@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { ProblemMessage } from '../shared/ui/ProblemMessage';
 import { adminApi } from './adminApi';
 import { SeatPreview } from './SeatPreview';
@@ -40,6 +40,8 @@ function HallEditor(props: { venueId: string; hallId: string | undefined; initia
   const { t } = useTranslation('admin');
   const navigate = useNavigate();
   const client = useQueryClient();
+  // a new hall's editor is replaced by the saved hall's: the saved note travels with the navigation
+  const justCreated = (useLocation().state as { created?: boolean } | null)?.created === true;
   const [name, setName] = useState(props.initialName);
   const [form, setForm] = useState(props.initialForm);
   const [bulk, setBulk] = useState({ rows: '5', seats: '20' });
@@ -51,7 +53,7 @@ function HallEditor(props: { venueId: string; hallId: string | undefined; initia
     onSuccess: (hall) => {
       void client.invalidateQueries({ queryKey: ['admin', 'halls', props.venueId] });
       client.setQueryData(['admin', 'hall', hall.id], hall);
-      if (!props.hallId) void navigate(`/admin/halls/${hall.id}`, { replace: true });
+      if (!props.hallId) void navigate(`/admin/halls/${hall.id}`, { replace: true, state: { created: true } });
     },
   });
   const errors = useFieldErrors(save.error);
@@ -157,7 +159,7 @@ function HallEditor(props: { venueId: string; hallId: string | undefined; initia
             </div>
           </fieldset>
           <FormProblem error={save.error} />
-          {save.isSuccess && <p className="notice-ok" role="status">{t('hall.saved')}</p>}
+          {(save.isSuccess || (justCreated && save.isIdle)) && <p className="notice-ok" role="status">{t('hall.saved')}</p>}
           <div className="row">
             <button type="submit" disabled={save.isPending}>{t('hall.save')}</button>
             <button type="button" className="secondary" onClick={() => void navigate('/admin/venues')}>{t('back')}</button>

@@ -55,7 +55,7 @@ function Room({ eventId }: { eventId: string }) {
         )}
       </div>
       <ProblemMessage error={toggle.error} />
-      <PolicyForm key={JSON.stringify(s.policy)} eventId={eventId} policy={s.policy} onStats={onStats} />
+      <PolicyForm eventId={eventId} policy={s.policy} onStats={onStats} />
     </div>
   );
 }
