@@ -1,15 +1,17 @@
 // The admin pages in a real browser: an admin builds a venue and a hall in the seat-template editor (the
 // server's field error shown next to its input), creates an event, sets its waiting room and opens its sale;
 // a buyer finds it on the home page and buys two seats, which the dashboard counts; cancelling the event in
-// the admin's confirmation dialog refunds the buyer's booking, and the booking lookup shows it so.
+// the admin's confirmation dialog refunds the buyer's booking, and the booking lookup shows it so. Every admin
+// page fits a 375 px phone and has no serious or critical axe-core finding.
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
+import { ADMIN_PAGE_NAMES, signInAsAdmin, walkAdminPages } from './lib/admin.mjs';
 import { openBrowser, url } from './lib/browser.mjs';
 import { holdPicked, pay, signUp, waitForSeatMap } from './lib/buyer.mjs';
 import { APPROVED_CARD, apiCall, eventually, newBuyer } from './lib/platform.mjs';
 
-const ADMIN_EMAIL = process.env.TIKETI_ADMIN_EMAIL ?? 'admin@tiketi.local';
-const ADMIN_PASSWORD = process.env.TIKETI_ADMIN_PASSWORD ?? 'tiketi-dev-1234';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** `datetime-local` text of a moment in Seoul (UTC+9, no daylight saving time). */
 const seoulLocal = (ms) => new Date(ms + 9 * 3600_000).toISOString().slice(0, 16);
@@ -31,12 +33,7 @@ describe('admin pages', { concurrency: false }, () => {
 
   before(async () => {
     admin = await openBrowser();
-    const { page } = admin;
-    await page.goto(url('/login?next=/admin'));
-    await page.getByLabel('이메일').fill(ADMIN_EMAIL);
-    await page.getByLabel('비밀번호').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: '로그인' }).click();
-    await page.getByRole('heading', { name: '대시보드' }).waitFor();
+    await signInAsAdmin(admin);
   });
   after(async () => {
     assert.deepEqual(admin.errors, [], 'no script error in the admin\'s browser');
@@ -166,5 +163,31 @@ describe('admin pages', { concurrency: false }, () => {
     await booking.getByText('환불됨').waitFor();
     await booking.getByText('주최 측 공연 취소').waitFor();
     assert.deepEqual(buyer.errors, [], 'no script error in the buyer\'s browser');
+  });
+
+  it('every admin page has no serious or critical axe-core finding and fits a 375 px phone', async () => {
+    const findings = [];
+    const seen = [];
+    await walkAdminPages(admin, async (name, page) => {
+      seen.push(name);
+      await page.addScriptTag({ path: AXE });
+      const violations = await page.evaluate(async () => {
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return result.violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+      });
+      findings.push(...violations.map((violation) => `${name}: ${violation}`));
+    }, { eventId });
+    assert.deepEqual(seen, ADMIN_PAGE_NAMES);
+    assert.deepEqual(findings, []);
+
+    const overflowing = [];
+    await admin.page.setViewportSize({ width: 375, height: 812 });
+    await walkAdminPages(admin, async (name, page) => {
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 375) overflowing.push(`${name}: ${width} px`);
+    }, { eventId });
+    assert.deepEqual(overflowing, []);
   });
 });

@@ -1,0 +1,62 @@
+// The admin area in one walk, for the checks that apply to every admin page (layout at 375 px, accessibility)
+// and for the screenshots in docs/screenshots. Labels are the Korean defaults.
+import { url } from './browser.mjs';
+
+export const ADMIN_EMAIL = process.env.TIKETI_ADMIN_EMAIL ?? 'admin@tiketi.local';
+export const ADMIN_PASSWORD = process.env.TIKETI_ADMIN_PASSWORD ?? 'tiketi-dev-1234';
+
+export const ADMIN_PAGE_NAMES = [
+  'admin-dashboard', 'admin-events', 'admin-event-form', 'admin-venues', 'admin-hall-editor',
+  'admin-reservations', 'admin-payments', 'admin-queue', 'admin-notices', 'admin-users',
+];
+
+/** Signs the browser in through the login page as the admin (one sign-in: they are limited to 10 a minute). */
+export async function signInAsAdmin(session) {
+  const { page } = session;
+  await page.goto(url('/login?next=/admin'));
+  await page.getByLabel('이메일').fill(ADMIN_EMAIL);
+  await page.getByLabel('비밀번호').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.getByRole('heading', { name: '대시보드' }).waitFor();
+}
+
+async function settled(page, ready) {
+  await page.locator('main h1').first().waitFor();
+  if (ready) await ready(page);
+  await page.waitForLoadState('load');
+}
+
+/**
+ * Visits every admin page in the signed-in admin's browser and calls `check(name, page)` on each; `eventId`
+ * (optional) is the event whose bookings, waiting room and form are shown.
+ */
+export async function walkAdminPages(session, check, { eventId } = {}) {
+  const { page } = session;
+  const pages = [
+    ['admin-dashboard', '/admin', (p) => p.getByTestId('sales-figures').waitFor()],
+    ['admin-events', '/admin/events', (p) => p.locator('table').first().waitFor()],
+    ['admin-event-form', eventId ? `/admin/events/${eventId}` : '/admin/events/new', (p) => p.getByLabel('제목').waitFor()],
+    ['admin-venues', '/admin/venues', (p) => p.getByRole('article').first().waitFor()],
+  ];
+  for (const [name, path, ready] of pages) {
+    await page.goto(url(path));
+    await settled(page, ready);
+    await check(name, page);
+  }
+  await page.getByRole('article').first().getByRole('listitem').first().getByRole('link').click();
+  await settled(page, (p) => p.getByTestId('seat-preview').waitFor());
+  await check('admin-hall-editor', page);
+
+  const rest = [
+    ['admin-reservations', `/admin/reservations${eventId ? `?eventId=${eventId}` : ''}`, (p) => p.getByRole('status').first().waitFor()],
+    ['admin-payments', '/admin/payments', (p) => p.locator('table').first().waitFor()],
+    ['admin-queue', `/admin/queue${eventId ? `?eventId=${eventId}` : ''}`, (p) => p.getByText(/운영 중|정지됨/).first().waitFor()],
+    ['admin-notices', '/admin/notices', (p) => p.locator('table').first().waitFor()],
+    ['admin-users', '/admin/users?query=tiketi', (p) => p.locator('table').first().waitFor()],
+  ];
+  for (const [name, path, ready] of rest) {
+    await page.goto(url(path));
+    await settled(page, ready);
+    await check(name, page);
+  }
+}
