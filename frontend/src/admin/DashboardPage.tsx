@@ -54,7 +54,7 @@ export default function DashboardPage() {
   return (
     <section className="stack" aria-labelledby="dashboard-title">
       <h1 id="dashboard-title">{t('dashboard.title')}</h1>
-      <div className="filters">
+      <div className="admin-filters">
         <label>{t('dashboard.from')}<input type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} /></label>
         <label>{t('dashboard.to')}<input type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} /></label>
         <label>{t('dashboard.granularity')}

@@ -33,7 +33,7 @@ export default function EventsPage() {
         <h1 id="events-title" style={{ margin: 0 }}>{t('events.heading')}</h1>
         <Link to="/admin/events/new" className="button" style={{ marginLeft: 'auto' }}>{t('events.create')}</Link>
       </div>
-      <div className="filters" role="search">
+      <div className="admin-filters" role="search">
         <label>{t('events.status')}
           <select value={status} onChange={(e) => setFilter('status', e.target.value)}>
             <option value="">{t('events.anyStatus')}</option>

@@ -34,7 +34,7 @@ export default function PaymentsPage() {
   return (
     <section className="stack" aria-labelledby="payments-title">
       <h1 id="payments-title">{t('payments.title')}</h1>
-      <form className="filters card" onSubmit={search} role="search">
+      <form className="admin-filters card" onSubmit={search} role="search">
         <label>{t('payments.reservationId')}<input value={draft.reservationId} onChange={(e) => setDraft({ ...draft, reservationId: e.target.value })} /></label>
         <label>{t('payments.userId')}<input value={draft.userId} onChange={(e) => setDraft({ ...draft, userId: e.target.value })} /></label>
         <label>{t('payments.status')}

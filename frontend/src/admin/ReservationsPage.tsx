@@ -57,7 +57,7 @@ export default function ReservationsPage() {
   return (
     <section className="stack" aria-labelledby="reservations-title">
       <h1 id="reservations-title">{t('reservations.title')}</h1>
-      <form className="filters card" onSubmit={search} role="search">
+      <form className="admin-filters card" onSubmit={search} role="search">
         <label>{t('reservations.event')}
           <select value={draft.eventId} onChange={(e) => setDraft({ ...draft, eventId: e.target.value })}>
             <option value="">{t('reservations.anyEvent')}</option>

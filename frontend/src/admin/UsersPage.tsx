@@ -23,7 +23,7 @@ export default function UsersPage() {
     <section className="stack" aria-labelledby="users-title">
       <h1 id="users-title">{t('users.title')}</h1>
       {userId && <UserDetail userId={userId} />}
-      <form className="filters card" onSubmit={search} role="search">
+      <form className="admin-filters card" onSubmit={search} role="search">
         <label>{t('users.query')}<input type="search" value={draft} onChange={(e) => setDraft(e.target.value)} /></label>
         <button type="submit">{t('search')}</button>
       </form>
