@@ -4,14 +4,15 @@
 // the admin's confirmation dialog refunds the buyer's booking, and the booking lookup shows it so. Every admin
 // page fits a 375 px phone and has no serious or critical axe-core finding.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN_PAGE_NAMES, signInAsAdmin, walkAdminPages } from './lib/admin.mjs';
+import { ADMIN_PAGE_NAMES, seriousAxeFindings, signInAsAdmin, visit, walkAdminPages } from './lib/admin.mjs';
 import { openBrowser, url } from './lib/browser.mjs';
 import { holdPicked, pay, signUp, waitForSeatMap } from './lib/buyer.mjs';
 import { APPROVED_CARD, apiCall, eventually, newBuyer } from './lib/platform.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** `datetime-local` text of a moment in Seoul (UTC+9, no daylight saving time). */
 const seoulLocal = (ms) => new Date(ms + 9 * 3600_000).toISOString().slice(0, 16);
@@ -43,7 +44,7 @@ describe('admin pages', { concurrency: false }, () => {
 
   it('builds a venue and a hall in the seat-template editor, the server\'s field error next to its input', async () => {
     const { page } = admin;
-    await page.goto(url('/admin/venues'));
+    await visit(page, '/admin/venues');
     await page.getByLabel('공연장 이름').fill(venueName);
     await page.getByLabel('도시').fill('서울');
     await page.getByLabel('주소').fill('서울 종로구 대학로 1');
@@ -77,7 +78,7 @@ describe('admin pages', { concurrency: false }, () => {
 
   it('creates an event, sets its waiting room, opens its sale, and a buyer finds it on the home page', async () => {
     const { page } = admin;
-    await page.goto(url('/admin/events/new'));
+    await visit(page, '/admin/events/new');
     await page.getByLabel('제목').fill(title);
     await page.getByLabel('아티스트').fill('e2e 오케스트라');
     await page.getByRole('combobox', { name: /^공연장/ }).selectOption({ label: venueName });
@@ -92,12 +93,12 @@ describe('admin pages', { concurrency: false }, () => {
     await page.waitForURL(/\/admin\/events\/[0-9a-f-]{36}$/);
     eventId = page.url().split('/').pop();
 
-    await page.goto(url('/admin/events'));
+    await visit(page, '/admin/events');
     const row = page.getByRole('row').filter({ hasText: title });
     if (await row.getByRole('button', { name: '판매 시작' }).isVisible()) await row.getByRole('button', { name: '판매 시작' }).click();
     await row.locator('.badge', { hasText: '판매 중' }).waitFor();
 
-    await page.goto(url(`/admin/queue?eventId=${eventId}`));
+    await visit(page, `/admin/queue?eventId=${eventId}`);
     await page.getByRole('combobox', { name: /^정책/ }).selectOption('FIXED_RATE');
     await page.getByLabel('초당 입장 수').fill('500');
     await page.getByRole('button', { name: '저장' }).click();
@@ -116,7 +117,7 @@ describe('admin pages', { concurrency: false }, () => {
 
   it('a purchase shows in the dashboard figures', async () => {
     const { page } = admin;
-    await page.goto(url('/admin'));
+    await visit(page, '/admin');
     const soldBefore = await dashboardFigure(page, '오늘', '판매 매수');
 
     await signUp(buyer, newBuyer('admin-e2e'));
@@ -128,8 +129,9 @@ describe('admin pages', { concurrency: false }, () => {
 
     await eventually(
       async () => {
-        await page.reload();
-        await page.getByRole('heading', { name: '대시보드' }).waitFor();
+        await visit(page, '/admin/events');
+        await visit(page, '/admin');
+        await page.getByTestId('sales-figures').waitFor();
         return (await dashboardFigure(page, '오늘', '판매 매수')) === soldBefore + 2;
       },
       { what: 'today\'s tickets sold to grow by two', timeout: 60_000, interval: 2_000 },
@@ -140,7 +142,7 @@ describe('admin pages', { concurrency: false }, () => {
 
   it('cancelling the event in the confirmation dialog refunds the buyer\'s booking', async () => {
     const { page } = admin;
-    await page.goto(url('/admin/events'));
+    await visit(page, '/admin/events');
     await page.getByRole('row').filter({ hasText: title }).getByRole('button', { name: '공연 취소' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText(/확정된 예매는 모두 취소되어 전액 환불/).waitFor();
@@ -158,7 +160,7 @@ describe('admin pages', { concurrency: false }, () => {
     );
     assert.equal(refunded.cancelReason, 'EVENT_CANCELLED');
 
-    await page.goto(url(`/admin/reservations?eventId=${eventId}`));
+    await visit(page, `/admin/reservations?eventId=${eventId}`);
     const booking = page.getByRole('row').filter({ hasText: title });
     await booking.getByText('환불됨').waitFor();
     await booking.getByText('주최 측 공연 취소').waitFor();
@@ -170,13 +172,7 @@ describe('admin pages', { concurrency: false }, () => {
     const seen = [];
     await walkAdminPages(admin, async (name, page) => {
       seen.push(name);
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-        return result.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-      });
+      const violations = await seriousAxeFindings(page, AXE);
       findings.push(...violations.map((violation) => `${name}: ${violation}`));
     }, { eventId });
     assert.deepEqual(seen, ADMIN_PAGE_NAMES);

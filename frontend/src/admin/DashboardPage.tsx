@@ -9,6 +9,10 @@ import { seoulDate } from './time';
 import { num, RatioBar, StatusBadge } from './ui';
 
 const LIVE_MS = 3000;
+// theme.css colours; SVG presentation attributes do not resolve CSS variables
+const ACCENT = '#5b2be0';
+const REFUND = '#c0392b';
+const NET = '#17a589';
 
 function FigureList({ figures, title }: { figures: Figures; title: string }) {
   const { t } = useTranslation('admin');
@@ -82,8 +86,8 @@ export default function DashboardPage() {
                 <YAxis allowDecimals={false} fontSize={11} />
                 <Tooltip />
                 <Legend />
-                <Bar dataKey="ticketsSold" name={t('dashboard.ticketsSold')} fill="var(--accent)" />
-                <Bar dataKey="ticketsRefunded" name={t('dashboard.ticketsRefunded')} fill="var(--grade-vip)" />
+                <Bar dataKey="ticketsSold" name={t('dashboard.ticketsSold')} fill={ACCENT} isAnimationActive={false} />
+                <Bar dataKey="ticketsRefunded" name={t('dashboard.ticketsRefunded')} fill={REFUND} isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
           </div>
@@ -96,8 +100,8 @@ export default function DashboardPage() {
                 <YAxis fontSize={11} width={80} tickFormatter={(value: number) => num(value)} />
                 <Tooltip formatter={(value) => formatKrw(Number(value))} />
                 <Legend />
-                <Line dataKey="revenue" name={t('dashboard.revenue')} stroke="var(--accent)" dot={false} />
-                <Line dataKey="netRevenue" name={t('dashboard.netRevenue')} stroke="var(--grade-a)" dot={false} />
+                <Line dataKey="revenue" name={t('dashboard.revenue')} stroke={ACCENT} dot={false} isAnimationActive={false} />
+                <Line dataKey="netRevenue" name={t('dashboard.netRevenue')} stroke={NET} dot={false} isAnimationActive={false} />
               </LineChart>
             </ResponsiveContainer>
           </div>
