@@ -42,9 +42,10 @@ export async function seriousAxeFindings(page, axeSource) {
   });
 }
 
-async function settled(page, ready) {
-  await page.locator('main h1').first().waitFor();
-  if (ready) await ready(page);
+/** Waits for the page's own heading (the previous page's stays until the new chunk has loaded), then its data. */
+async function settled(page, heading, ready) {
+  await page.locator('main h1', { hasText: heading }).first().waitFor();
+  await ready(page);
   await page.waitForLoadState('load');
 }
 
@@ -55,31 +56,31 @@ async function settled(page, ready) {
 export async function walkAdminPages(session, check, { eventId } = {}) {
   const { page } = session;
   const pages = [
-    ['admin-dashboard', '/admin', (p) => p.getByTestId('sales-figures').waitFor()],
-    ['admin-events', '/admin/events', (p) => p.locator('table').first().waitFor()],
-    ['admin-event-form', eventId ? `/admin/events/${eventId}` : '/admin/events/new', (p) => p.getByLabel('제목').waitFor()],
-    ['admin-venues', '/admin/venues', (p) => p.getByRole('article').first().waitFor()],
+    ['admin-dashboard', '/admin', '대시보드', (p) => p.getByTestId('sales-figures').waitFor()],
+    ['admin-events', '/admin/events', '공연 관리', (p) => p.locator('table').first().waitFor()],
+    ['admin-event-form', eventId ? `/admin/events/${eventId}` : '/admin/events/new', /공연 (수정|등록)/, (p) => p.getByLabel('제목').waitFor()],
+    ['admin-venues', '/admin/venues', '공연장과 홀', (p) => p.getByRole('article').first().waitFor()],
   ];
   if (!page.url().includes('/admin')) await page.goto(url('/admin'));
-  for (const [name, path, ready] of pages) {
+  for (const [name, path, heading, ready] of pages) {
     await visit(page, path);
-    await settled(page, ready);
+    await settled(page, heading, ready);
     await check(name, page);
   }
   await page.getByRole('article').first().getByRole('listitem').first().getByRole('link').click();
-  await settled(page, (p) => p.getByTestId('seat-preview').waitFor());
+  await settled(page, '홀 수정', (p) => p.getByTestId('seat-preview').waitFor());
   await check('admin-hall-editor', page);
 
   const rest = [
-    ['admin-reservations', `/admin/reservations${eventId ? `?eventId=${eventId}` : ''}`, (p) => p.getByRole('status').first().waitFor()],
-    ['admin-payments', '/admin/payments', (p) => p.locator('table').first().waitFor()],
-    ['admin-queue', `/admin/queue${eventId ? `?eventId=${eventId}` : ''}`, (p) => p.getByText(/운영 중|정지됨/).first().waitFor()],
-    ['admin-notices', '/admin/notices', (p) => p.locator('table').first().waitFor()],
-    ['admin-users', '/admin/users?query=tiketi', (p) => p.locator('table').first().waitFor()],
+    ['admin-reservations', `/admin/reservations${eventId ? `?eventId=${eventId}` : ''}`, '예매 조회', (p) => p.getByText(/^\d+건$/).waitFor()],
+    ['admin-payments', '/admin/payments', '결제 조회', (p) => p.locator('table').first().waitFor()],
+    ['admin-queue', `/admin/queue${eventId ? `?eventId=${eventId}` : ''}`, '대기열 제어', (p) => p.getByText('입장 정책').waitFor()],
+    ['admin-notices', '/admin/notices', '공지사항 관리', (p) => p.locator('table').first().waitFor()],
+    ['admin-users', '/admin/users?query=tiketi', '회원 관리', (p) => p.locator('table').first().waitFor()],
   ];
-  for (const [name, path, ready] of rest) {
+  for (const [name, path, heading, ready] of rest) {
     await visit(page, path);
-    await settled(page, ready);
+    await settled(page, heading, ready);
     await check(name, page);
   }
 }
