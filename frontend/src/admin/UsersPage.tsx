@@ -13,8 +13,14 @@ export default function UsersPage() {
   const { userId } = useParams();
   const [params, setParams] = useSearchParams();
   const query = params.get('query') ?? '';
+  const page = Number(params.get('page') ?? '0');
   const [draft, setDraft] = useState(query);
-  const users = useQuery({ queryKey: ['admin', 'users', query], queryFn: () => adminApi.users(query), placeholderData: keepPreviousData });
+  const users = useQuery({ queryKey: ['admin', 'users', query, page], queryFn: () => adminApi.users(query, page), placeholderData: keepPreviousData });
+  const goTo = (n: number) => {
+    const next = new URLSearchParams(params);
+    next.set('page', String(n));
+    setParams(next);
+  };
   const search = (e: FormEvent) => {
     e.preventDefault();
     setParams(draft ? { query: draft } : {});
@@ -45,6 +51,13 @@ export default function UsersPage() {
             </tbody>
           </table>
         </div>
+      )}
+      {users.data && users.data.totalPages > 1 && (
+        <nav className="row" aria-label={t('pages')}>
+          <button type="button" className="secondary small" disabled={page === 0} onClick={() => goTo(page - 1)}>{t('previous')}</button>
+          <span>{page + 1} / {users.data.totalPages}</span>
+          <button type="button" className="secondary small" disabled={page + 1 >= users.data.totalPages} onClick={() => goTo(page + 1)}>{t('next')}</button>
+        </nav>
       )}
     </section>
   );
