@@ -1,3 +1,4 @@
+import './i18n';
 import { useTranslation } from 'react-i18next';
 import { ProblemMessage } from '../shared/ui/ProblemMessage';
 import { isProblem } from '../shared/api/problem';
