@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { formatKrw } from '../shared/format';
 import { ProblemMessage } from '../shared/ui/ProblemMessage';
 import { adminApi } from './adminApi';
-import { StatusBadge, when } from './ui';
+import { PageButtons, StatusBadge, when } from './ui';
 
 const PAYMENT_STATUSES = ['PENDING', 'SUCCESS', 'FAILED', 'REFUND_PENDING', 'REFUNDED'];
 
@@ -23,6 +23,11 @@ export default function PaymentsPage() {
     event.preventDefault();
     const next = new URLSearchParams();
     for (const [key, value] of Object.entries(draft)) if (value) next.set(key, value.trim());
+    setParams(next);
+  };
+  const goTo = (n: number) => {
+    const next = new URLSearchParams(params);
+    next.set('page', String(n));
     setParams(next);
   };
   const open = (id: string | null) => {
@@ -92,6 +97,7 @@ export default function PaymentsPage() {
           </table>
         </div>
       )}
+      {payments.data && <PageButtons page={page} totalPages={payments.data.totalPages} goTo={goTo} />}
     </section>
   );
 }

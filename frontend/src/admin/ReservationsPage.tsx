@@ -6,7 +6,7 @@ import { formatKrw } from '../shared/format';
 import { ProblemMessage } from '../shared/ui/ProblemMessage';
 import { adminApi, downloadBookingsCsv, RESERVATION_STATUSES, type AdminReservation } from './adminApi';
 import { seoulDayStartUtc } from './time';
-import { StatusBadge, when } from './ui';
+import { PageButtons, StatusBadge, when } from './ui';
 
 /** Filters live in the URL (`eventId`, `email`, `userId`, `status`, `from`, `to`, `page`), so a lookup can be linked. */
 export default function ReservationsPage() {
@@ -99,13 +99,7 @@ export default function ReservationsPage() {
               </tbody>
             </table>
           </div>
-          {reservations.data.totalPages > 1 && (
-            <nav className="row" aria-label={t('pages')}>
-              <button type="button" className="secondary small" disabled={page === 0} onClick={() => goTo(page - 1)}>{t('previous')}</button>
-              <span>{page + 1} / {reservations.data.totalPages}</span>
-              <button type="button" className="secondary small" disabled={page + 1 >= reservations.data.totalPages} onClick={() => goTo(page + 1)}>{t('next')}</button>
-            </nav>
-          )}
+          <PageButtons page={page} totalPages={reservations.data.totalPages} goTo={goTo} />
         </>
       )}
       {selected && <ReservationDetail reservation={selected} onClose={() => setSelected(null)} />}

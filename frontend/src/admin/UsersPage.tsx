@@ -5,7 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { formatKrw } from '../shared/format';
 import { ProblemMessage } from '../shared/ui/ProblemMessage';
 import { adminApi } from './adminApi';
-import { FormProblem, StatusBadge, useFieldErrors, when } from './ui';
+import { FormProblem, PageButtons, StatusBadge, useFieldErrors, when } from './ui';
 
 /** Accounts by e-mail or name; one account with its bookings and sign-in history, locked or unlocked here. */
 export default function UsersPage() {
@@ -52,13 +52,7 @@ export default function UsersPage() {
           </table>
         </div>
       )}
-      {users.data && users.data.totalPages > 1 && (
-        <nav className="row" aria-label={t('pages')}>
-          <button type="button" className="secondary small" disabled={page === 0} onClick={() => goTo(page - 1)}>{t('previous')}</button>
-          <span>{page + 1} / {users.data.totalPages}</span>
-          <button type="button" className="secondary small" disabled={page + 1 >= users.data.totalPages} onClick={() => goTo(page + 1)}>{t('next')}</button>
-        </nav>
-      )}
+      {users.data && <PageButtons page={page} totalPages={users.data.totalPages} goTo={goTo} />}
     </section>
   );
 }

@@ -43,3 +43,16 @@ export function useFieldErrors(error: unknown): Record<string, string> {
 export function FormProblem({ error }: { error: unknown }) {
   return <ProblemMessage error={error} />;
 }
+
+/** Previous / next for the admin's paged lists (0-based pages, as the admin APIs count them). */
+export function PageButtons({ page, totalPages, goTo }: { page: number; totalPages: number; goTo: (page: number) => void }) {
+  const { t } = useTranslation('admin');
+  if (totalPages <= 1) return null;
+  return (
+    <nav className="row" aria-label={t('pages')}>
+      <button type="button" className="secondary small" disabled={page === 0} onClick={() => goTo(page - 1)}>{t('previous')}</button>
+      <span>{page + 1} / {totalPages}</span>
+      <button type="button" className="secondary small" disabled={page + 1 >= totalPages} onClick={() => goTo(page + 1)}>{t('next')}</button>
+    </nav>
+  );
+}
