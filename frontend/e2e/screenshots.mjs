@@ -1,6 +1,7 @@
 // Regenerates docs/screenshots: every main page at desktop width and at 375 px, against a running platform
 // (./tiketi start, or a Vite dev server in front of one). It puts two events on sale as the demo admin, one
-// selling and one with a paused waiting room, and walks the pages as a new buyer.
+// selling and one with a paused waiting room, and walks the pages as a new buyer, then the admin pages as the
+// demo admin.
 //
 //   node e2e/screenshots.mjs [base URL, default http://localhost:8080]
 //   env: TIKETI_ADMIN_EMAIL / TIKETI_ADMIN_PASSWORD (default: the local demo admin)
@@ -68,16 +69,25 @@ process.env.TIKETI_PAUSED_EVENT_ID = await eventOnSale('뉴이어 콘서트', { 
 
 const { openBrowser } = await import('./lib/browser.mjs');
 const { walkMainPages } = await import('./lib/pages.mjs');
+const { signInAsAdmin, walkAdminPages } = await import('./lib/admin.mjs');
 mkdirSync(out, { recursive: true });
+const shoot = (suffix) => async (name, page) => {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(out, `${name}-${suffix}.png`), fullPage: true });
+  console.log(`${name}-${suffix}.png`);
+};
 for (const [suffix, viewport] of [['desktop', { width: 1280, height: 900 }], ['mobile', { width: 375, height: 812 }]]) {
   const session = await openBrowser(viewport);
   try {
-    await walkMainPages(session, async (name, page) => {
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: join(out, `${name}-${suffix}.png`), fullPage: true });
-      console.log(`${name}-${suffix}.png`);
-    });
+    await walkMainPages(session, shoot(suffix));
   } finally {
     await session.close();
+  }
+  const adminSession = await openBrowser(viewport);
+  try {
+    await signInAsAdmin(adminSession);
+    await walkAdminPages(adminSession, shoot(suffix), { eventId: process.env.TIKETI_EVENT_ID });
+  } finally {
+    await adminSession.close();
   }
 }

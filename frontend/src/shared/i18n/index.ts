@@ -3,7 +3,8 @@ import { initReactI18next } from 'react-i18next';
 
 // Every namespace of both languages is bundled: together they are a few KB, and a language switch must
 // not wait for the network in the middle of a sale.
-const modules = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
+// The admin texts load with the admin pages (src/admin/i18n.ts), not on a buyer's first page.
+const modules = import.meta.glob<{ default: Record<string, unknown> }>(['./locales/*/*.json', '!./locales/*/admin.json'], { eager: true });
 
 export const LANGUAGES = ['ko', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

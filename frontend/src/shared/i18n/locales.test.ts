@@ -1,7 +1,7 @@
 /** Both languages must say everything: a key missing in English would silently show the Korean text. */
 const modules = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
 
-const NAMESPACES = ['common', 'problems', 'events', 'auth', 'account', 'notices', 'checkout', 'bookings'];
+const NAMESPACES = ['common', 'problems', 'events', 'auth', 'account', 'notices', 'checkout', 'bookings', 'admin'];
 
 function keys(value: unknown, prefix = ''): string[] {
   if (!value || typeof value !== 'object') return [prefix.replace(/_(zero|one|two|few|many|other)$/, '')];
