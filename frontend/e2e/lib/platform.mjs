@@ -42,6 +42,20 @@ export function newBuyer(label) {
   };
 }
 
+/** Pays for a hold without the checkout page, for scenarios whose subject is elsewhere (the admin pages). */
+export async function payThroughApi(token, reservationId, paymentToken, card) {
+  return apiCall('POST', '/payments', {
+    token,
+    headers: { 'X-Payment-Token': paymentToken },
+    body: { reservationId, paymentKey: `pay-${randomUUID()}`, method: 'CARD', card: { number: card } },
+  });
+}
+
+export async function reservationStatus(token, reservationId) {
+  const reply = await apiCall('GET', `/reservations/${reservationId}`, { token });
+  return reply.body?.status;
+}
+
 /** Polls `probe` until it answers something truthy. */
 export async function eventually(probe, { timeout = 30_000, interval = 300, what = 'condition' } = {}) {
   const deadline = Date.now() + timeout;
