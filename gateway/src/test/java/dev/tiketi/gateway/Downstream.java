@@ -14,22 +14,29 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for one TIKETI service on a loopback port: echoes what reached it as JSON, answers slowly on
- * paths ending in /slow, and streams server-sent events on paths ending in /stream.
+ * paths ending in /slow, only once {@link #releaseHeld()} is called on paths ending in /held (a service saturated
+ * for as long as a test needs), and streams server-sent events on paths ending in /stream.
  */
 final class Downstream {
 
     static final int STREAM_EVENTS = 5;
     static final long STREAM_INTERVAL_MILLIS = 250;
     static final long SLOW_MILLIS = 1_500;
+    private static final long MAX_HELD_SECONDS = 60;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String name;
     private final HttpServer server;
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final AtomicInteger held = new AtomicInteger();
 
     private Downstream(String name, HttpServer server) {
         this.name = name;
@@ -67,6 +74,15 @@ final class Downstream {
         server.stop(0);
     }
 
+    /** Requests on /held paths that reached this service and wait for {@link #releaseHeld()}. */
+    int held() {
+        return held.get();
+    }
+
+    void releaseHeld() {
+        release.countDown();
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -81,6 +97,14 @@ final class Downstream {
             }
             if (path.endsWith("/slow")) {
                 Thread.sleep(SLOW_MILLIS);
+            }
+            if (path.endsWith("/held")) {
+                held.incrementAndGet();
+                try {
+                    release.await(MAX_HELD_SECONDS, TimeUnit.SECONDS);
+                } finally {
+                    held.decrementAndGet();
+                }
             }
             Map<String, Object> echo = new LinkedHashMap<>();
             echo.put("service", name);

@@ -17,6 +17,8 @@ import java.util.Set;
  *                       X-Forwarded-For is believed; empty means none, so the TCP peer is the client
  * @param maxRequestSize largest request body accepted
  * @param maxInFlight    requests in progress (live streams aside) beyond which new ones are refused with 503
+ * @param serviceInFlight the same bound for each service on its own, so that one saturated service cannot hold
+ *                       every slot of the gateway's and its callers are refused early rather than time out
  * @param rateLimits     rules by name; every rule matching a request is applied
  */
 @ConfigurationProperties("tiketi.gateway")
@@ -24,6 +26,7 @@ public record GatewayProperties(
         @DefaultValue("") String trustedProxies,
         @DefaultValue("1MB") DataSize maxRequestSize,
         @DefaultValue("1000") int maxInFlight,
+        @DefaultValue ServiceInFlight serviceInFlight,
         @DefaultValue Cors cors,
         @DefaultValue Headers headers,
         @DefaultValue CircuitBreaker circuitBreaker,
@@ -34,6 +37,27 @@ public record GatewayProperties(
             throw new IllegalArgumentException("tiketi.gateway.max-in-flight must be at least 1, was " + maxInFlight);
         }
         rateLimits = rateLimits == null ? Map.of() : rateLimits;
+    }
+
+    /**
+     * Requests in progress to one service (live streams aside) beyond which new ones for it get 503 at once.
+     *
+     * @param max      the limit of every service not named in {@code services}
+     * @param services a limit of their own for the services named (by the routes' {@code service} metadata)
+     */
+    public record ServiceInFlight(@DefaultValue("300") int max, Map<String, Integer> services) {
+
+        public ServiceInFlight {
+            services = services == null ? Map.of() : Map.copyOf(services);
+            if (max < 1 || services.values().stream().anyMatch(limit -> limit < 1)) {
+                throw new IllegalArgumentException("tiketi.gateway.service-in-flight limits must be at least 1, were "
+                        + max + " and " + services);
+            }
+        }
+
+        public int limitOf(String service) {
+            return services.getOrDefault(service, max);
+        }
     }
 
     /** Only these browser origins may call the API with credentials. */

@@ -61,7 +61,8 @@ class InFlightLimitFilter implements WebFilter {
         return chain.filter(exchange).doFinally(signal -> inFlight.decrementAndGet());
     }
 
-    private static boolean isExempt(ServerWebExchange exchange) {
+    /** Live streams and the actuator: not counted against any in-flight limit. */
+    static boolean isExempt(ServerWebExchange exchange) {
         String path = exchange.getRequest().getPath().value();
         return path.startsWith("/actuator/") || path.endsWith("/stream")
                 || exchange.getRequest().getHeaders().getAccept().contains(MediaType.TEXT_EVENT_STREAM);

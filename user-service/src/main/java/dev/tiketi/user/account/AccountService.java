@@ -1,6 +1,7 @@
 package dev.tiketi.user.account;
 
 import dev.tiketi.security.AccessTokenBlacklist;
+import dev.tiketi.user.account.HashingCapacity.Purpose;
 import dev.tiketi.user.auth.AuthProperties;
 import dev.tiketi.user.auth.LoginHistoryRepository;
 import dev.tiketi.user.token.CurrentAccessToken;
@@ -70,8 +71,8 @@ public class AccountService {
             throw new ApiException(HttpStatus.BAD_REQUEST, "validation-failed", "The request has invalid fields.", errors);
         }
         Instant now = now();
-        UserAccount user = hashing.run(() -> newAccount(email, request.password(), request.name().trim(),
-                PhoneNumbers.normalize(request.phone()), UserAccount.Role.USER, now));
+        UserAccount user = hashing.run(Purpose.REGISTRATION, () -> newAccount(email, request.password(),
+                request.name().trim(), PhoneNumbers.normalize(request.phone()), UserAccount.Role.USER, now));
         UserProfile created = transactions.execute(status -> {
             if (!users.insertIfEmailFree(user)) {
                 return null;
@@ -86,7 +87,8 @@ public class AccountService {
         return users.findByEmail(email)
                 .filter(existing -> RegistrationReplay.isRepeatOf(existing, user.name(), user.phone(), now,
                         registrationReplayWindow))
-                .filter(existing -> hashing.run(() -> passwordEncoder.matches(request.password(), existing.passwordHash())))
+                .filter(existing -> hashing.run(Purpose.REGISTRATION,
+                        () -> passwordEncoder.matches(request.password(), existing.passwordHash())))
                 .map(existing -> UserProfile.of(existing, agreements.findByUser(existing.id())))
                 .orElseThrow(() -> ApiException.conflict("email-taken", "An account with this email address already exists."));
     }

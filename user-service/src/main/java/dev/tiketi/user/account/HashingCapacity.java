@@ -15,10 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Password hashing (BCrypt) is the costliest thing a registration does: a crowd registering at once would
- * queue for the CPU until the gateway gives up after 5 s (504), while the accounts were still being created
- * behind it. Instead, at most a few hashes run at once, a registration waits briefly for its turn, and one that
- * cannot get it is refused at once with 503 {@code registration-busy} and Retry-After — nothing created, a
+ * Password hashing (BCrypt) is the costliest thing a registration or a sign-in does: a crowd registering or
+ * signing in at once would queue for the CPU until the gateway gives up after 5 s (504), while the work went on
+ * behind it. Instead, at most a few hashes run at once (registrations and sign-ins share the turns), a request
+ * waits briefly for its turn, and one that cannot get it is refused at once with 503 ({@code registration-busy}
+ * or {@code login-busy}) and Retry-After — nothing created, nobody signed in, no failed attempt counted, so a
  * retry is safe and is served once the crowd has thinned.
  *
  * <p>The hashes run on platform threads of their own, not on the request's virtual thread: CPU-bound work is
@@ -27,7 +28,22 @@ import java.util.function.Supplier;
  * whole pool (seen: connections "idle in transaction" for seconds, then 500s on connection timeouts).
  */
 @Component
-class HashingCapacity implements DisposableBean {
+public class HashingCapacity implements DisposableBean {
+
+    /** What a hash is for, which decides how a request refused for want of a turn is answered. */
+    public enum Purpose {
+        REGISTRATION("registration-busy",
+                "Too many registrations are being processed right now; nothing was created. Try again shortly."),
+        LOGIN("login-busy", "Too many sign-ins are being processed right now; you were not signed in. Try again shortly.");
+
+        private final String busyCode;
+        private final String busyDetail;
+
+        Purpose(String busyCode, String busyDetail) {
+            this.busyCode = busyCode;
+            this.busyDetail = busyDetail;
+        }
+    }
 
     private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
@@ -43,7 +59,7 @@ class HashingCapacity implements DisposableBean {
                 Thread.ofPlatform().daemon().name("password-hashing-", 0).factory());
     }
 
-    <T> T run(Supplier<T> hashing) {
+    public <T> T run(Purpose purpose, Supplier<T> hashing) {
         boolean acquired;
         try {
             acquired = permits.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
@@ -52,8 +68,7 @@ class HashingCapacity implements DisposableBean {
             acquired = false;
         }
         if (!acquired) {
-            throw ApiException.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "registration-busy",
-                    "Too many registrations are being processed right now; nothing was created. Try again shortly.",
+            throw ApiException.retryLater(HttpStatus.SERVICE_UNAVAILABLE, purpose.busyCode, purpose.busyDetail,
                     RETRY_AFTER);
         }
         try {

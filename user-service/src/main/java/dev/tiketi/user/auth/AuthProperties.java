@@ -14,7 +14,7 @@ import java.time.Duration;
  *                           machine; production sets it to false and mounts the key as a secret, so that a
  *                           missing mount fails the start instead of silently rotating the key per pod
  * @param bcryptStrength     BCrypt cost, 10 to 12
- * @param hashing            how many registrations may hash a password at once, and how long one waits for its
+ * @param hashing            how many registrations and sign-ins may hash or check a password at once, and how long one waits for its
  *                           turn before it is refused with 503 + Retry-After (early, instead of timing out)
  * @param registrationReplayWindow how long after an account was created the same registration sent again
  *                           (same email, password, name and phone: a client retrying) is answered with that

@@ -1,5 +1,7 @@
 package dev.tiketi.user.auth;
 
+import dev.tiketi.user.account.HashingCapacity;
+import dev.tiketi.user.account.HashingCapacity.Purpose;
 import dev.tiketi.user.account.UserAccount;
 import dev.tiketi.user.account.UserRepository;
 import dev.tiketi.user.auth.LoginHistoryRepository.LoginFailure;
@@ -19,12 +21,18 @@ import java.util.UUID;
  * Password login behind per-IP and per-account rate limits and an exponential account lockout. Every
  * attempt, refused or not, lands in the login history. Deliberately not one transaction: the failure
  * count and the history row must persist although the attempt ends in an error response.
+ *
+ * <p>Every password check, the decoy ones included, takes a turn of {@link HashingCapacity}: a crowd signing in
+ * at once is answered 503 {@code login-busy} early instead of starving the service's carrier threads, and an
+ * unknown email cannot be told apart by never being refused for want of a turn. Refused so, an attempt is
+ * neither a failure nor recorded: the password was never checked.
  */
 @Service
 class LoginService {
 
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final HashingCapacity hashing;
     private final LoginRateLimiter rateLimiter;
     private final LockoutPolicy lockout;
     private final LoginHistoryRepository history;
@@ -34,9 +42,11 @@ class LoginService {
     private final String decoyHash;
 
     LoginService(UserRepository users, PasswordEncoder passwordEncoder, LoginRateLimiter rateLimiter,
-            AuthProperties properties, LoginHistoryRepository history, SessionService sessions, Clock clock) {
+            HashingCapacity hashing, AuthProperties properties, LoginHistoryRepository history,
+            SessionService sessions, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.hashing = hashing;
         this.rateLimiter = rateLimiter;
         this.lockout = LockoutPolicy.from(properties.lockout());
         this.history = history;
@@ -57,7 +67,7 @@ class LoginService {
         }
         Optional<UserAccount> found = users.findByEmail(email).filter(UserAccount::isActive);
         if (found.isEmpty()) {
-            passwordEncoder.matches(request.password(), decoyHash);
+            passwordMatches(request.password(), decoyHash);
             throw refuse(null, email, client, LoginFailure.UNKNOWN_EMAIL, invalidCredentials());
         }
         UserAccount user = found.get();
@@ -68,11 +78,11 @@ class LoginService {
                     Duration.between(now, user.lockedUntil())));
         }
         if (users.isLockedByAdmin(user.id())) {
-            passwordEncoder.matches(request.password(), decoyHash);
+            passwordMatches(request.password(), decoyHash);
             throw refuse(user.id(), email, client, LoginFailure.ACCOUNT_LOCKED, new ApiException(HttpStatus.LOCKED,
                     "account-disabled", "This account has been locked by an administrator."));
         }
-        if (!passwordEncoder.matches(request.password(), user.passwordHash())) {
+        if (!passwordMatches(request.password(), user.passwordHash())) {
             int failures = users.incrementFailedLogins(user.id(), now);
             lockout.lockDuration(failures).ifPresent(duration -> users.lockUntil(user.id(), now.plus(duration)));
             throw refuse(user.id(), email, client, LoginFailure.BAD_PASSWORD, invalidCredentials());
@@ -80,6 +90,10 @@ class LoginService {
         users.resetFailedLogins(user.id());
         history.record(user.id(), email, client, null, now);
         return sessions.open(user);
+    }
+
+    private boolean passwordMatches(String password, String hash) {
+        return hashing.run(Purpose.LOGIN, () -> passwordEncoder.matches(password, hash));
     }
 
     private ApiException refuse(UUID userId, String email, ClientInfo client, LoginFailure reason, ApiException answer) {

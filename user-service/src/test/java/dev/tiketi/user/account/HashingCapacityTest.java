@@ -1,5 +1,6 @@
 package dev.tiketi.user.account;
 
+import dev.tiketi.user.account.HashingCapacity.Purpose;
 import dev.tiketi.user.auth.AuthProperties;
 import dev.tiketi.web.problem.ApiException;
 import org.junit.jupiter.api.Test;
@@ -18,9 +19,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
-/** A crowd of registrations: a few hash at once, the rest wait briefly, the ones left over are refused early. */
+/** A crowd of registrations or sign-ins: a few hash at once, the rest wait briefly, the ones left over are refused early. */
 class HashingCapacityTest {
 
     private static HashingCapacity capacity(int permits, String maxWait) {
@@ -42,7 +44,7 @@ class HashingCapacityTest {
             for (int i = 0; i < 8; i++) {
                 outcomes.add(crowd.submit(() -> {
                     try {
-                        return capacity.run(() -> {
+                        return capacity.run(Purpose.REGISTRATION, () -> {
                             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
                             try {
                                 release.await();
@@ -75,7 +77,36 @@ class HashingCapacityTest {
     @Test
     void aRegistrationWhoseTurnComesWithinTheWaitIsServed() {
         HashingCapacity capacity = capacity(1, "1s");
-        assertThat(capacity.run(() -> "hashed")).isEqualTo("hashed");
-        assertThat(capacity.run(() -> "again")).isEqualTo("again");
+        assertThat(capacity.run(Purpose.REGISTRATION, () -> "hashed")).isEqualTo("hashed");
+        assertThat(capacity.run(Purpose.LOGIN, () -> "again")).isEqualTo("again");
+    }
+
+    @Test
+    void signInsShareTheTurnsOfRegistrationsAndAreRefusedAsLoginBusy() throws Exception {
+        HashingCapacity capacity = capacity(1, "100ms");
+        CountDownLatch hashing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (ExecutorService registration = Executors.newSingleThreadExecutor()) {
+            Future<String> registered = registration.submit(() -> capacity.run(Purpose.REGISTRATION, () -> {
+                hashing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "hashed";
+            }));
+            hashing.await();
+
+            ApiException refused = catchThrowableOfType(ApiException.class,
+                    () -> capacity.run(Purpose.LOGIN, () -> "signed in"));
+
+            assertThat(refused.status().value()).isEqualTo(503);
+            assertThat(refused.code()).isEqualTo("login-busy");
+            assertThat(refused.retryAfterSeconds()).hasValue(2L);
+            release.countDown();
+            assertThat(registered.get()).isEqualTo("hashed");
+        }
+        assertThat(capacity.run(Purpose.LOGIN, () -> "signed in")).isEqualTo("signed in");
     }
 }

@@ -3,6 +3,8 @@ package dev.tiketi.user.auth;
 import com.jayway.jsonpath.JsonPath;
 import dev.tiketi.testsupport.ServiceIntegrationTest;
 import dev.tiketi.user.UserApi;
+import dev.tiketi.user.account.HashingCapacity;
+import dev.tiketi.user.account.HashingCapacity.Purpose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +17,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static dev.tiketi.user.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +34,12 @@ class LoginTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    HashingCapacity hashingCapacity;
+
+    @Autowired
+    AuthProperties authProperties;
 
     UserApi api;
 
@@ -80,7 +92,7 @@ class LoginTest {
         assertThat(failureReasonOf(unknown)).isEqualTo("UNKNOWN_EMAIL");
         assertThat(jdbc.queryForObject("SELECT user_id FROM login_history WHERE email_attempted = ?", Object.class, unknown))
                 .isNull();
-        assertThat(jdbc.queryForObject("SELECT failed_login_count FROM users WHERE email = ?", Integer.class, email))
+        assertThat(jdbc.queryForObject("SELECT failed_login_count FROM users WHERE lower(email) = lower(?)", Integer.class, email))
                 .isEqualTo(1);
     }
 
@@ -92,7 +104,7 @@ class LoginTest {
 
         assertThat(api.login(email, UserApi.PASSWORD).statusCode()).isEqualTo(200);
 
-        assertThat(jdbc.queryForObject("SELECT failed_login_count FROM users WHERE email = ?", Integer.class, email))
+        assertThat(jdbc.queryForObject("SELECT failed_login_count FROM users WHERE lower(email) = lower(?)", Integer.class, email))
                 .isZero();
     }
 
@@ -170,6 +182,47 @@ class LoginTest {
         assertProblem(response, 400, "validation-failed");
         assertThat(JsonPath.<List<String>>read(response.body(), "$.errors[*].field"))
                 .containsExactlyInAnyOrder("email", "password");
+    }
+
+    @Test
+    void whileEveryHashingTurnIsTakenASignInIsRefusedEarlyWithRetryAfterAndCountsAsNoFailure() throws Exception {
+        String email = api.newUser();
+        int turns = authProperties.hashing().permits();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch hashing = new CountDownLatch(turns);
+        try (ExecutorService crowd = Executors.newFixedThreadPool(turns)) {
+            for (int i = 0; i < turns; i++) {
+                crowd.submit(() -> hashingCapacity.run(Purpose.REGISTRATION, () -> {
+                    hashing.countDown();
+                    try {
+                        return release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                }));
+            }
+            try {
+                assertThat(hashing.await(10, TimeUnit.SECONDS)).as("every turn taken").isTrue();
+                long started = System.nanoTime();
+
+                var refused = api.login(email, UserApi.PASSWORD);
+
+                Duration waited = Duration.ofNanos(System.nanoTime() - started);
+                assertProblem(refused, 503, "login-busy");
+                assertThat(refused.headers().firstValue("Retry-After")).hasValue("2");
+                assertThat(waited).as("refused after the brief wait for a turn, long before the gateway's 5 s")
+                        .isGreaterThanOrEqualTo(authProperties.hashing().maxWait()).isLessThan(Duration.ofSeconds(4));
+            } finally {
+                release.countDown();
+            }
+        }
+        assertThat(jdbc.queryForObject("SELECT failed_login_count FROM users WHERE lower(email) = lower(?)", Integer.class, email))
+                .isZero();
+
+        var signedIn = api.login(email, UserApi.PASSWORD);
+
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
     }
 
     private String failureReasonOf(String email) {

@@ -23,7 +23,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -37,6 +40,7 @@ import java.util.stream.Stream;
 public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+    private static final Duration DATABASE_BUSY_RETRY_AFTER = Duration.ofSeconds(2);
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handleApiException(ApiException e) {
@@ -54,8 +58,25 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(validationProblem(errors));
     }
 
+    /**
+     * A connection pool that hands out no connection within its timeout (Hikari's
+     * {@link SQLTransientConnectionException}, however Spring wrapped it) means the service is saturated, not
+     * broken: answered 503 {@code database-busy} with Retry-After, and logged in one line rather than a stack
+     * trace at ERROR per request — under a crowd those would bury everything else in the log. Not
+     * {@code overloaded}: clients retry that one blindly, but this request may have done part of its work
+     * before it waited for a further connection.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+        Optional<SQLTransientConnectionException> connectionTimeout = connectionTimeoutIn(e);
+        if (connectionTimeout.isPresent()) {
+            log.warn("No database connection within the pool's timeout, answered 503: {}",
+                    connectionTimeout.get().getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_BUSY_RETRY_AFTER.toSeconds()))
+                    .body(ProblemTypes.of(HttpStatus.SERVICE_UNAVAILABLE, "database-busy",
+                            "The service is too busy to take this request right now. Please try again shortly."));
+        }
         log.error("Unhandled exception", e);
         return ResponseEntity.internalServerError().body(ProblemTypes.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal-error", "Something went wrong on our side. Please try again later."));
@@ -136,6 +157,15 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 "The request has invalid fields.");
         problem.setProperty(ProblemTypes.ERRORS, errors);
         return problem;
+    }
+
+    private static Optional<SQLTransientConnectionException> connectionTimeoutIn(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException timeout) {
+                return Optional.of(timeout);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String parameterName(ParameterValidationResult result) {
