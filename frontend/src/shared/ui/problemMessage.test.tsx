@@ -10,6 +10,7 @@ import { ProblemMessage } from './ProblemMessage';
 const BUYER_CODES = [
   'validation-failed', 'malformed-request', 'network-error', 'authentication-required', 'invalid-token', 'access-denied',
   'rate-limited', 'overloaded', 'service-unavailable', 'upstream-timeout', 'internal-error', 'request-too-large',
+  'registration-busy', 'login-busy', 'database-busy',
   'email-taken', 'invalid-credentials', 'account-locked', 'too-many-login-attempts', 'invalid-refresh-token',
   'refresh-token-expired', 'refresh-token-reused', 'user-not-found', 'authentication-unavailable',
   'event-not-found', 'notice-not-found', 'event-not-on-sale', 'event-cancelled',
