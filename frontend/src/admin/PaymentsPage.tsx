@@ -1,11 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatKrw } from '../shared/format';
 import { ProblemMessage } from '../shared/ui/ProblemMessage';
 import { adminApi } from './adminApi';
-import { PageButtons, StatusBadge, when } from './ui';
+import { PageButtons, StatusBadge, useFilterParams, when } from './ui';
 
 const PAYMENT_STATUSES = ['PENDING', 'SUCCESS', 'FAILED', 'REFUND_PENDING', 'REFUNDED'];
 
@@ -19,17 +19,7 @@ export default function PaymentsPage() {
   const query = { reservationId: params.get('reservationId') || undefined, userId: params.get('userId') || undefined, status: params.get('status') || undefined, page, size: 20 };
   const payments = useQuery({ queryKey: ['admin', 'payments', query], queryFn: () => adminApi.payments(query), placeholderData: keepPreviousData });
   const detail = useQuery({ queryKey: ['admin', 'payment', paymentId], queryFn: () => adminApi.payment(paymentId!), enabled: !!paymentId });
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    for (const [key, value] of Object.entries(draft)) if (value) next.set(key, value.trim());
-    setParams(next);
-  };
-  const goTo = (n: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(n));
-    setParams(next);
-  };
+  const { search, goTo } = useFilterParams(params, setParams, draft);
   const open = (id: string | null) => {
     const next = new URLSearchParams(params);
     if (id) next.set('paymentId', id);

@@ -1,12 +1,12 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatKrw } from '../shared/format';
 import { ProblemMessage } from '../shared/ui/ProblemMessage';
 import { adminApi, downloadBookingsCsv, RESERVATION_STATUSES, type AdminReservation } from './adminApi';
 import { seoulDayStartUtc } from './time';
-import { PageButtons, StatusBadge, when } from './ui';
+import { PageButtons, StatusBadge, useFilterParams, when } from './ui';
 
 /** Filters live in the URL (`eventId`, `email`, `userId`, `status`, `from`, `to`, `page`), so a lookup can be linked. */
 export default function ReservationsPage() {
@@ -43,17 +43,7 @@ export default function ReservationsPage() {
   const [selected, setSelected] = useState<AdminReservation | null>(null);
   const exportCsv = useMutation({ mutationFn: () => downloadBookingsCsv(query.eventId!) });
 
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    for (const [key, value] of Object.entries(draft)) if (value) next.set(key, value.trim());
-    setParams(next);
-  };
-  const goTo = (n: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(n));
-    setParams(next);
-  };
+  const { search, goTo } = useFilterParams(params, setParams, draft);
   return (
     <section className="stack" aria-labelledby="reservations-title">
       <h1 id="reservations-title">{t('reservations.title')}</h1>

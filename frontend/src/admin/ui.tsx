@@ -1,4 +1,5 @@
 import './i18n';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemMessage } from '../shared/ui/ProblemMessage';
 import { isProblem } from '../shared/api/problem';
@@ -55,4 +56,23 @@ export function PageButtons({ page, totalPages, goTo }: { page: number; totalPag
       <button type="button" className="secondary small" disabled={page + 1 >= totalPages} onClick={() => goTo(page + 1)}>{t('next')}</button>
     </nav>
   );
+}
+
+/**
+ * Filters kept in the address (so a lookup can be bookmarked and shared): `search` submits the draft's non-empty
+ * fields as a fresh query from page 0, `goTo` changes only the page.
+ */
+export function useFilterParams(params: URLSearchParams, setParams: (next: URLSearchParams) => void, draft: Record<string, string>) {
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    for (const [key, value] of Object.entries(draft)) if (value) next.set(key, value.trim());
+    setParams(next);
+  };
+  const goTo = (n: number) => {
+    const next = new URLSearchParams(params);
+    next.set('page', String(n));
+    setParams(next);
+  };
+  return { search, goTo };
 }
