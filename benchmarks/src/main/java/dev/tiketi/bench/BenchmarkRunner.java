@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -72,25 +73,34 @@ public final class BenchmarkRunner {
         Path benchTarget = arguments.rootDirectory().resolve("benchmarks").resolve("target");
         Path results = benchTarget.resolve("gatling");
         GatlingRun.Outcome outcome;
+        List<String> cpu = List.of();
         if (arguments.against().isPresent()) {
             outcome = new GatlingRun(arguments.simulationClass(), againstSettings(arguments), results).run();
         } else {
             String runName = arguments.simulationSimpleName().toLowerCase(Locale.ROOT) + "-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            outcome = runOnThrowAwayPlatform(arguments, benchTarget.resolve("platform-runs").resolve(runName), results);
+            Measured measured = runOnThrowAwayPlatform(arguments,
+                    benchTarget.resolve("platform-runs").resolve(runName), results);
+            outcome = measured.outcome();
+            cpu = measured.cpu();
         }
         outcome.reportDirectory().ifPresentOrElse(report -> {
             System.out.println();
             System.out.println("report: " + report.resolve("index.html"));
             RunSummary.read(report).format().forEach(System.out::println);
         }, () -> System.out.println("Gatling wrote no report (exit status " + outcome.exitStatus() + ")"));
+        cpu.forEach(System.out::println);
         if (outcome.exitStatus() == 2) {
             System.out.println("assertions failed: at least one target was missed (see the report's assertions)");
         }
         System.exit(outcome.exitStatus());
     }
 
-    private static GatlingRun.Outcome runOnThrowAwayPlatform(RunnerArguments arguments, Path dataDirectory,
+    /** Gatling's outcome, and the CPU per operation of every process over each measured phase ({@link CpuReport}). */
+    private record Measured(GatlingRun.Outcome outcome, List<String> cpu) {
+    }
+
+    private static Measured runOnThrowAwayPlatform(RunnerArguments arguments, Path dataDirectory,
             Path results) {
         // as in PlatformLauncher: the in-process Kafka's chatter goes to <data>/logs/platform.log, not the console
         System.setProperty("tiketi.log-dir", dataDirectory.resolve("logs").toString());
@@ -113,16 +123,30 @@ public final class BenchmarkRunner {
             RunningPlatform running = platform.start();
             System.out.println("TIKETI is up at " + running.gatewayUrl() + "; running "
                     + arguments.simulationClass());
+            // kept with the logs: the data directory's other contents are deleted after the run
+            Path windows = dataDirectory.resolve("logs").resolve("steady-windows");
             Map<String, String> settings = Map.of(
                     "bench.baseUrl", running.gatewayUrl(),
                     "bench.signingKey", options.signingKeyFile().toString(),
                     "bench.redisHost", running.infrastructure().redisHost(),
                     "bench.redisPort", Integer.toString(running.infrastructure().redisPort()),
-                    "bench.databaseUrl", running.infrastructure().databaseUrl());
-            return new GatlingRun(arguments.simulationClass(), settings, results).run();
+                    "bench.databaseUrl", running.infrastructure().databaseUrl(),
+                    SteadyWindow.DIRECTORY_PROPERTY, windows.toString());
+            if (!ProcessCpuSampler.available()) {
+                return new Measured(new GatlingRun(arguments.simulationClass(), settings, results).run(),
+                        List.of("CPU: no /proc on this machine, nothing sampled"));
+            }
+            ProcessCpuSampler sampler = new ProcessCpuSampler(Set.copyOf(running.services()));
+            GatlingRun.Outcome outcome;
+            try {
+                outcome = new GatlingRun(arguments.simulationClass(), settings, results).run();
+            } finally {
+                sampler.close();
+            }
+            return new Measured(outcome, CpuReport.format(windows, sampler.samples()));
         } catch (PlatformStartException e) {
             System.err.println(e.getMessage());
-            return new GatlingRun.Outcome(1, Optional.empty());
+            return new Measured(new GatlingRun.Outcome(1, Optional.empty()), List.of());
         } finally {
             platform.stop();
             deleteAllButLogs(dataDirectory);

@@ -64,8 +64,9 @@ public class CatalogReadSimulation extends Simulation {
                                 .check(status().is(200)))));
 
         setUp(reads.injectOpen(
-                rampUsersPerSec(10).to(rate).during(RAMP),
-                constantUsersPerSec(rate).during(steady)))
+                        rampUsersPerSec(10).to(rate).during(RAMP),
+                        constantUsersPerSec(rate).during(steady)),
+                new SteadyWindow("catalog read", rate, steady).marker(RAMP))
                 .protocols(config.httpProtocol())
                 // arrivals stop by themselves; this only cuts off answers that never come
                 .maxDuration(RAMP.plus(steady).plusSeconds(30))

@@ -154,6 +154,23 @@ final class HoldAudit {
         }
     }
 
+    /** Reservations of the event created in [from, to): the successful holds of a measured window. */
+    long holdsCreated(UUID eventId, Instant from, Instant to) {
+        try (Connection db = config.connectAs("reservation_service");
+             PreparedStatement query = db.prepareStatement("SELECT count(*) FROM reservations"
+                     + " WHERE event_id = ? AND created_at >= ? AND created_at < ?")) {
+            query.setObject(1, eventId);
+            query.setTimestamp(2, java.sql.Timestamp.from(from));
+            query.setTimestamp(3, java.sql.Timestamp.from(to));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count holds: " + e.getMessage(), e);
+        }
+    }
+
     private static List<Long> holdsPerSecond(Connection db, UUID eventId) throws SQLException {
         TreeMap<Instant, Long> perSecond = new TreeMap<>();
         try (PreparedStatement query = db.prepareStatement("SELECT date_trunc('second', created_at), count(*)"

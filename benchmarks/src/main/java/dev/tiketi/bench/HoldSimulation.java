@@ -68,6 +68,7 @@ public class HoldSimulation extends Simulation {
 
     private final HoldAudit audit;
     private final UUID eventId;
+    private final SteadyWindow window;
 
     public HoldSimulation() {
         BenchConfig config = BenchConfig.load();
@@ -99,6 +100,7 @@ public class HoldSimulation extends Simulation {
         List<Map<String, Object>> buyers = waitingRoom.admit(eventId,
                 SyntheticUsers.signed(signingKey, SyntheticUsers.fresh(rampBuyers + steadyBuyers)));
         audit = new HoldAudit(config);
+        window = new SteadyWindow("successful hold", holdRate, steady);
 
         // each phase starts when the one before has finished (andThen), so they are built from the last one back
         PopulationBuilder steadyPhase = scenario("buyers")
@@ -109,7 +111,7 @@ public class HoldSimulation extends Simulation {
                 .feed(listFeeder(buyers.subList(0, rampBuyers)).queue())
                 .exec(buy("hold (ramp)", seats))
                 .injectOpen(rampUsersPerSec(holdRate / 10.0).to(holdRate).during(RAMP))
-                .andThen(steadyPhase);
+                .andThen(steadyPhase, window.marker());
         PopulationBuilder warmUpPhase = scenario("warm-up")
                 .feed(listFeeder(warmingUp).queue())
                 .during(warmUp).on(exec(pickSeats(warmUpSeats))
@@ -137,6 +139,12 @@ public class HoldSimulation extends Simulation {
     @Override
     public void after() {
         audit.auditWhenSettled(eventId).report(RAMP_SECONDS).forEach(System.out::println);
+        if (window.complete()) {
+            long held = audit.holdsCreated(eventId, window.start(), window.end());
+            window.operations(held);
+            System.out.printf(Locale.ROOT, "successful holds in the steady window: %,d (%.0f/s)%n", held,
+                    held / (Duration.between(window.start(), window.end()).toMillis() / 1000.0));
+        }
     }
 
     /** One buyer: picks seats and holds them, picking again after a 409 until held or out of attempts. */

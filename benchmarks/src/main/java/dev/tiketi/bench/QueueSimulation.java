@@ -103,13 +103,13 @@ public class QueueSimulation extends Simulation {
                 .feed(listFeeder(entering.subList(WARM_UP_ENTERING, WARM_UP_ENTERING + rampEnters)).queue())
                 .exec(enterQueue("enter ramp"))
                 .injectOpen(rampUsersPerSec(enterRate / 10.0).to(enterRate).during(RAMP))
-                .andThen(enterPhase);
+                .andThen(enterPhase, new SteadyWindow("queue enter", enterRate, steady).marker());
         PopulationBuilder statusPhase = scenario("status").feed(pollerFeeder).exec(pollStatus(status))
                 .injectOpen(constantUsersPerSec(statusRate).during(steady))
                 .andThen(enterRamp);
         PopulationBuilder statusRamp = scenario("status ramp").feed(pollerFeeder).exec(pollStatus("status ramp"))
                 .injectOpen(rampUsersPerSec(statusRate / 10.0).to(statusRate).during(RAMP))
-                .andThen(statusPhase);
+                .andThen(statusPhase, new SteadyWindow("queue status", statusRate, steady).marker());
         FeederBuilder<Object> warmUpEnterFeeder = listFeeder(entering.subList(0, WARM_UP_ENTERING)).circular();
         PopulationBuilder warmUpPhase = scenario("warm-up")
                 .during(warmUp).on(feed(pollerFeeder).exec(pollStatus("warm-up status"))

@@ -1,0 +1,176 @@
+package dev.tiketi.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * CPU time of every process of a throw-away platform and of the load generator, read from {@code /proc/<pid>/stat}
+ * (utime + stime) once a second while a simulation runs. The runner's own process tree is the platform: the
+ * runner JVM itself (which hosts the in-process Kafka broker), the service JVMs, PostgreSQL's processes, Redis and
+ * Gatling's JVM. A process that ends keeps its last reading, so a group's CPU never goes backwards.
+ */
+final class ProcessCpuSampler implements AutoCloseable {
+
+    /** USER_HZ: the unit of /proc's CPU times, 100 on every Linux this runs on. */
+    private static final double TICKS_PER_SECOND = 100.0;
+    static final String RUNNER = "runner (Kafka broker)";
+    static final String GATLING = "Gatling (load generator)";
+
+    /** CPU seconds per process group at one instant. */
+    record Sample(Instant at, Map<String, Double> cpuSeconds) {
+    }
+
+    private final Set<String> services;
+    private final List<Sample> samples = new CopyOnWriteArrayList<>();
+    private final Map<Long, Reading> lastReading = new ConcurrentHashMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private record Reading(String group, long ticks) {
+    }
+
+    /** @param services the platform's service names, as their jars are named ({@code gateway.jar}, …) */
+    ProcessCpuSampler(Set<String> services) {
+        this.services = Set.copyOf(services);
+        this.thread = Thread.ofPlatform().daemon().name("process-cpu-sampler").start(this::sampleEverySecond);
+    }
+
+    /** Whether this machine has a /proc to read. */
+    static boolean available() {
+        return Files.isReadable(Path.of("/proc/self/stat"));
+    }
+
+    List<Sample> samples() {
+        return List.copyOf(samples);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sample();
+    }
+
+    private void sampleEverySecond() {
+        while (running) {
+            sample();
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private synchronized void sample() {
+        ProcessHandle self = ProcessHandle.current();
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(self);
+        self.descendants().forEach(tree::add);
+        Instant at = Instant.now();
+        for (ProcessHandle process : tree) {
+            long ticks = ticks(process.pid());
+            if (ticks < 0) {
+                continue;
+            }
+            Reading known = lastReading.get(process.pid());
+            String group = known != null ? known.group() : group(process, self);
+            if (group != null) {
+                lastReading.put(process.pid(), new Reading(group, ticks));
+            }
+        }
+        Map<String, Double> perGroup = new TreeMap<>();
+        lastReading.values().forEach(reading ->
+                perGroup.merge(reading.group(), reading.ticks() / TICKS_PER_SECOND, Double::sum));
+        samples.add(new Sample(at, perGroup));
+    }
+
+    /** The process's group, or null for what is not worth a line (the {@code setsid} wrapper, a shell). */
+    private String group(ProcessHandle process, ProcessHandle self) {
+        if (process.pid() == self.pid()) {
+            return RUNNER;
+        }
+        String comm = read(process.pid(), "comm").strip();
+        if (comm.equals("postgres")) {
+            return "PostgreSQL";
+        }
+        if (comm.startsWith("redis-server")) {
+            return "Redis";
+        }
+        List<String> arguments = List.of(read(process.pid(), "cmdline").split("\0"));
+        if (arguments.contains("io.gatling.app.Gatling")) {
+            return GATLING;
+        }
+        int jar = arguments.indexOf("-jar");
+        if (jar >= 0 && jar + 1 < arguments.size()) {
+            String file = Path.of(arguments.get(jar + 1)).getFileName().toString().replaceFirst("\\.jar$", "");
+            if (services.contains(file)) {
+                return file;
+            }
+        }
+        return comm.equals("java") ? "other JVM" : null;
+    }
+
+    /** utime + stime in ticks, or -1 when the process is gone. */
+    private static long ticks(long pid) {
+        String stat = read(pid, "stat");
+        int afterName = stat.lastIndexOf(')');
+        if (afterName < 0) {
+            return -1;
+        }
+        // fields after the name start with field 3 (state); utime and stime are fields 14 and 15
+        String[] fields = stat.substring(afterName + 2).split(" ");
+        if (fields.length < 13) {
+            return -1;
+        }
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static String read(long pid, String file) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), file), StandardCharsets.ISO_8859_1);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** CPU seconds per group spent between the samples nearest inside [from, to], and those samples' times. */
+    record Spent(Instant from, Instant to, Map<String, Double> cpuSeconds) {
+
+        double seconds() {
+            return Duration.between(from, to).toMillis() / 1000.0;
+        }
+    }
+
+    /** What each group spent over the window, measured between the first and last sample inside it. */
+    static Spent spent(List<Sample> samples, Instant from, Instant to) {
+        List<Sample> inside = samples.stream()
+                .filter(sample -> !sample.at().isBefore(from) && !sample.at().isAfter(to)).toList();
+        if (inside.size() < 2) {
+            throw new IllegalArgumentException("fewer than two CPU samples between " + from + " and " + to);
+        }
+        Sample first = inside.getFirst();
+        Sample last = inside.getLast();
+        Map<String, Double> spent = new HashMap<>();
+        last.cpuSeconds().forEach((group, seconds) ->
+                spent.put(group, seconds - first.cpuSeconds().getOrDefault(group, 0.0)));
+        return new Spent(first.at(), last.at(), spent);
+    }
+}
