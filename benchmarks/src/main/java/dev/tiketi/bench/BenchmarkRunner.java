@@ -136,7 +136,8 @@ public final class BenchmarkRunner {
                 return new Measured(new GatlingRun(arguments.simulationClass(), settings, results).run(),
                         List.of("CPU: no /proc on this machine, nothing sampled"));
             }
-            ProcessCpuSampler sampler = new ProcessCpuSampler(Set.copyOf(running.services()));
+            ProcessCpuSampler sampler = new ProcessCpuSampler(Set.copyOf(running.services()),
+                    dataDirectory);
             GatlingRun.Outcome outcome;
             try {
                 outcome = new GatlingRun(arguments.simulationClass(), settings, results).run();

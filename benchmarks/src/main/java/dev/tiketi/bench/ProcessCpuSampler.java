@@ -18,8 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * CPU time of every process of a throw-away platform and of the load generator, read from {@code /proc/<pid>/stat}
  * (utime + stime) once a second while a simulation runs. The runner's own process tree is the platform: the
- * runner JVM itself (which hosts the in-process Kafka broker), the service JVMs, PostgreSQL's processes, Redis and
- * Gatling's JVM. A process that ends keeps its last reading, so a group's CPU never goes backwards.
+ * runner JVM itself (which hosts the in-process Kafka broker), the service JVMs, Redis and Gatling's JVM; PostgreSQL,
+ * which {@code pg_ctl} detaches from its starter, is found by its data directory on the postmaster's command line.
+ * A process that ends keeps its last reading, so a group's CPU never goes backwards.
  */
 final class ProcessCpuSampler implements AutoCloseable {
 
@@ -33,6 +34,8 @@ final class ProcessCpuSampler implements AutoCloseable {
     }
 
     private final Set<String> services;
+    private final String dataDirectory;
+    private volatile ProcessHandle postmaster;
     private final List<Sample> samples = new CopyOnWriteArrayList<>();
     private final Map<Long, Reading> lastReading = new ConcurrentHashMap<>();
     private final Thread thread;
@@ -41,9 +44,13 @@ final class ProcessCpuSampler implements AutoCloseable {
     private record Reading(String group, long ticks) {
     }
 
-    /** @param services the platform's service names, as their jars are named ({@code gateway.jar}, …) */
-    ProcessCpuSampler(Set<String> services) {
+    /**
+     * @param services      the platform's service names, as their jars are named ({@code gateway.jar}, …)
+     * @param dataDirectory the platform's data directory, under which its PostgreSQL keeps its files
+     */
+    ProcessCpuSampler(Set<String> services, Path dataDirectory) {
         this.services = Set.copyOf(services);
+        this.dataDirectory = dataDirectory.toAbsolutePath().toString();
         this.thread = Thread.ofPlatform().daemon().name("process-cpu-sampler").start(this::sampleEverySecond);
     }
 
@@ -84,6 +91,11 @@ final class ProcessCpuSampler implements AutoCloseable {
         List<ProcessHandle> tree = new ArrayList<>();
         tree.add(self);
         self.descendants().forEach(tree::add);
+        ProcessHandle database = postmaster();
+        if (database != null) {
+            tree.add(database);
+            database.descendants().forEach(tree::add);
+        }
         Instant at = Instant.now();
         for (ProcessHandle process : tree) {
             long ticks = ticks(process.pid());
@@ -100,6 +112,16 @@ final class ProcessCpuSampler implements AutoCloseable {
         lastReading.values().forEach(reading ->
                 perGroup.merge(reading.group(), reading.ticks() / TICKS_PER_SECOND, Double::sum));
         samples.add(new Sample(at, perGroup));
+    }
+
+    private ProcessHandle postmaster() {
+        if (postmaster == null || !postmaster.isAlive()) {
+            postmaster = ProcessHandle.allProcesses()
+                    .filter(process -> read(process.pid(), "comm").strip().equals("postgres"))
+                    .filter(process -> read(process.pid(), "cmdline").contains(dataDirectory))
+                    .findFirst().orElse(null);
+        }
+        return postmaster;
     }
 
     /** The process's group, or null for what is not worth a line (the {@code setsid} wrapper, a shell). */
