@@ -21,6 +21,9 @@ import static io.gatling.javaapi.http.HttpDsl.http;
  * passes to the Gatling JVM), else from the environment, else defaults to a local {@code ./tiketi start}.
  *
  * @param baseUrl       the gateway; {@code bench.baseUrl} / {@code BENCH_BASE_URL}, default http://localhost:8080
+ * @param loadUrl       where the measured requests go: the gateway unless {@code bench.loadUrl} names one service
+ *                      (the runner sets it for {@code -Dbench.direct=SERVICE}, to measure what the gateway costs);
+ *                      set-up and log-in always go through the gateway
  * @param adminToken    an access token with the ADMIN role; {@code bench.adminToken} / {@code BENCH_ADMIN_TOKEN}.
  *                      When absent the simulation logs in once with the e-mail and password below.
  * @param adminEmail    {@code bench.adminEmail} / {@code BENCH_ADMIN_EMAIL}, default the demo admin
@@ -35,13 +38,13 @@ import static io.gatling.javaapi.http.HttpDsl.http;
  *                      {@code bench.databaseUrl} / {@code BENCH_DATABASE_URL}, default the topology's PostgreSQL
  *                      on localhost; each service's tables are read with that service's own role
  */
-public record BenchConfig(URI baseUrl, Optional<String> adminToken, String adminEmail, String adminPassword,
+public record BenchConfig(URI baseUrl, URI loadUrl, Optional<String> adminToken, String adminEmail, String adminPassword,
                           Optional<Path> signingKey, String redisHost, int redisPort, String databaseUrl) {
 
     public static BenchConfig load() {
         String baseUrl = setting("bench.baseUrl", "BENCH_BASE_URL").orElse("http://localhost:8080");
-        return new BenchConfig(
-                URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl),
+        String loadUrl = setting("bench.loadUrl", "BENCH_LOAD_URL").orElse(baseUrl);
+        return new BenchConfig(withoutTrailingSlash(baseUrl), withoutTrailingSlash(loadUrl),
                 setting("bench.adminToken", "BENCH_ADMIN_TOKEN"),
                 setting("bench.adminEmail", "BENCH_ADMIN_EMAIL").orElse("admin@tiketi.local"),
                 setting("bench.adminPassword", "BENCH_ADMIN_PASSWORD").orElse("tiketi-dev-1234"),
@@ -77,11 +80,15 @@ public record BenchConfig(URI baseUrl, Optional<String> adminToken, String admin
      * TCP set-up rather than the platform. Warm-up is off because it fetches an internet URL by default.
      */
     public HttpProtocolBuilder httpProtocol() {
-        return http.baseUrl(baseUrl.toString())
+        return http.baseUrl(loadUrl.toString())
                 .acceptHeader("application/json")
                 .userAgentHeader("tiketi-bench")
                 .shareConnections()
                 .disableWarmUp();
+    }
+
+    private static URI withoutTrailingSlash(String url) {
+        return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
     }
 
     private static Optional<String> setting(String property, String variable) {

@@ -125,13 +125,19 @@ public final class BenchmarkRunner {
                     + arguments.simulationClass());
             // kept with the logs: the data directory's other contents are deleted after the run
             Path windows = dataDirectory.resolve("logs").resolve("steady-windows");
-            Map<String, String> settings = Map.of(
+            Map<String, String> settings = new HashMap<>(Map.of(
                     "bench.baseUrl", running.gatewayUrl(),
                     "bench.signingKey", options.signingKeyFile().toString(),
                     "bench.redisHost", running.infrastructure().redisHost(),
                     "bench.redisPort", Integer.toString(running.infrastructure().redisPort()),
                     "bench.databaseUrl", running.infrastructure().databaseUrl(),
-                    SteadyWindow.DIRECTORY_PROPERTY, windows.toString());
+                    SteadyWindow.DIRECTORY_PROPERTY, windows.toString()));
+            // -Dbench.direct=queue-service: the measured requests skip the gateway, to tell what it costs
+            String direct = System.getProperty("bench.direct");
+            if (direct != null) {
+                settings.put("bench.loadUrl", running.serviceUrl(direct));
+                System.out.println("measured requests go straight to " + direct + " at " + running.serviceUrl(direct));
+            }
             if (!ProcessCpuSampler.available()) {
                 return new Measured(new GatlingRun(arguments.simulationClass(), settings, results).run(),
                         List.of("CPU: no /proc on this machine, nothing sampled"));
