@@ -112,7 +112,14 @@ public final class BenchmarkRunner {
                 // two cores shared with the build and other processes start slower than a quiet laptop
                 .withStartTimeout(Duration.ofSeconds(240))
                 .withProgress(line -> System.out.println("  [platform] " + line));
-        PlatformOptions options = defaults.withAddedServiceJvmOptions(SERVICE_OVERRIDES);
+        List<String> serviceOptions = new java.util.ArrayList<>(SERVICE_OVERRIDES);
+        if (Boolean.getBoolean("bench.jfr")) {
+            // a flight recording per service JVM (%p: its pid), written when the platform stops it; read one with
+            // `jfr view hot-methods FILE` (the pids are printed below)
+            serviceOptions.add("-XX:StartFlightRecording=dumponexit=true,filename="
+                    + dataDirectory.resolve("logs").toAbsolutePath() + "/service-%p.jfr");
+        }
+        PlatformOptions options = defaults.withAddedServiceJvmOptions(serviceOptions);
 
         // simulations that need many users sign their tokens with it instead of registering and logging them in
         SigningKey.generateFor(options);
@@ -123,6 +130,8 @@ public final class BenchmarkRunner {
             RunningPlatform running = platform.start();
             System.out.println("TIKETI is up at " + running.gatewayUrl() + "; running "
                     + arguments.simulationClass());
+            running.services().forEach(service -> System.out.println("  " + service + ": pid "
+                    + running.processOf(service).pid()));
             // kept with the logs: the data directory's other contents are deleted after the run
             Path windows = dataDirectory.resolve("logs").resolve("steady-windows");
             Map<String, String> settings = new HashMap<>(Map.of(
