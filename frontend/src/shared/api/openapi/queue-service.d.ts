@@ -160,70 +160,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/internal/queue/tokens/payment": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["payment"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/internal/queue/tokens/payment/restore": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["restorePayment"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/internal/queue/tokens/revoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["revoke"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/internal/queue/tokens/validate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["validate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -249,18 +185,6 @@ export interface components {
             paused?: boolean;
             /** Format: int64 */
             waiting?: number;
-        };
-        IssuePayment: {
-            admissionToken: string;
-            /** Format: uuid */
-            eventId: string;
-            /** Format: uuid */
-            userId: string;
-        };
-        PaymentToken: {
-            /** Format: date-time */
-            expiresAt?: string;
-            paymentToken?: string;
         };
         PolicyRequest: {
             /** Format: int32 */
@@ -303,39 +227,9 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
-        Restored: {
-            outcome?: string;
-        };
-        RestorePayment: {
-            /** Format: uuid */
-            eventId: string;
-            /** Format: date-time */
-            expiresAt: string;
-            paymentToken: string;
-            /** Format: uuid */
-            userId: string;
-        };
-        Revoke: {
-            token: string;
-        };
         SseEmitter: {
             /** Format: int64 */
             timeout?: number;
-        };
-        TokenCheck: {
-            /** Format: date-time */
-            expiresAt?: string;
-            /** @enum {string} */
-            kind?: "ADMISSION" | "PAYMENT";
-            reason?: string;
-            valid?: boolean;
-        };
-        Validate: {
-            /** Format: uuid */
-            eventId: string;
-            token: string;
-            /** Format: uuid */
-            userId: string;
         };
     };
     responses: never;
@@ -567,100 +461,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-        };
-    };
-    payment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["IssuePayment"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["PaymentToken"];
-                };
-            };
-        };
-    };
-    restorePayment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RestorePayment"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["Restored"];
-                };
-            };
-        };
-    };
-    revoke: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Revoke"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    validate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Validate"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["TokenCheck"];
-                };
             };
         };
     };

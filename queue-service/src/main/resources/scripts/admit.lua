@@ -1,10 +1,11 @@
 -- One admission tick for one event, atomically: return expired slots, work out how many the policy allows,
--- pop that many from the head of the queue and issue each an admission token. Popping and issuing in one
--- script is what makes "nobody admitted twice, nobody skipped" hold across instances and crashes.
+-- pop that many from the head of the queue and admit each. Popping and admitting in one script is what makes
+-- "nobody admitted twice, nobody skipped" hold across instances and crashes. An admission is the marker
+-- "<token id>.<expiry epoch seconds>"; Java signs the buyer's token from it (AdmissionTokens), here it cannot.
 -- KEYS: 1 queue zset, 2 active zset (userId scored by expiry ms), 3 policy hash, 4 stats hash, 5 open queues set
 -- ARGV: 1 eventId, 2 token ttl ms, 3 default type, 4 default rate/s, 5 default max active,
---       6 key prefix ("queue:"), 7.. fresh random tokens (at most that many are admitted)
--- Returns userId, token, milliseconds waited (since entering: the queue score is the entry time in µs) per
+--       6 key prefix ("queue:"), 7.. fresh random token ids (at most that many are admitted)
+-- Returns userId, marker, milliseconds waited (since entering: the queue score is the entry time in µs) per
 -- admitted user, in queue order.
 local queue, active, policy, stats, openQueues = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local eventId, ttl, prefix = ARGV[1], tonumber(ARGV[2]), ARGV[6]
@@ -45,20 +46,19 @@ local admitted = {}
 if allowed > 0 then
   local popped = redis.call('ZPOPMIN', queue, allowed)
   local expiresAt = now + ttl
+  -- the token's expiry in whole seconds, never after the marker's own
+  local expirySeconds = string.format('%.0f', math.floor(expiresAt / 1000))
   for i = 1, #popped, 2 do
     local userId = popped[i]
-    local token = ARGV[firstToken + (i - 1) / 2]
-    local tokenKey = prefix .. 'token:' .. token
-    redis.call('HSET', tokenKey, 'userId', userId, 'eventId', eventId, 'kind', 'ADMISSION')
-    redis.call('PEXPIRE', tokenKey, ttl)
-    redis.call('SET', prefix .. 'admitted:' .. eventId .. ':' .. userId, token, 'PX', ttl)
+    local marker = ARGV[firstToken + (i - 1) / 2] .. '.' .. expirySeconds
+    redis.call('SET', prefix .. 'admitted:' .. eventId .. ':' .. userId, marker, 'PX', ttl)
     redis.call('ZADD', active, expiresAt, userId)
     local userQueue = prefix .. 'user:' .. userId
     if redis.call('GET', userQueue) == eventId then
       redis.call('DEL', userQueue)
     end
     admitted[#admitted + 1] = userId
-    admitted[#admitted + 1] = token
+    admitted[#admitted + 1] = marker
     admitted[#admitted + 1] = math.max(0, now - math.floor(tonumber(popped[i + 1]) / 1000))
   end
 end

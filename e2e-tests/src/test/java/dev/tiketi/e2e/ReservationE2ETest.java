@@ -1,6 +1,7 @@
 package dev.tiketi.e2e;
 
 import dev.tiketi.e2e.Api.Reply;
+import dev.tiketi.serviceauth.BuyerTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,7 +21,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Holding seats through the gateway against the real services: an admin puts an event on sale and lets its
  * waiting room admit quickly, a buyer queues, is admitted, holds seats with the admission token (and gets a
- * payment token queue-service vouches for), changes them and gives them back, while another signed-in user
+ * payment token signed for the reservation), changes them and gives them back, and once they leave the waiting
+ * room their admission holds nothing more; while another signed-in user
  * watches the seat map's live stream; and the whole saga with payment-service and event-service: paid,
  * confirmed, sold in the catalog, cancelled, refunded, back on sale; and a hold nobody pays for running out
  * (the platform under test holds seats for 30 s).
@@ -57,10 +59,8 @@ class ReservationE2ETest {
             assertThat(Instant.parse(held.read("$.reservation.holdExpiresAt"))).as("the platform's hold time")
                     .isBetween(Instant.now().plus(Duration.ofSeconds(20)), Instant.now().plus(Duration.ofSeconds(40)));
             String paymentToken = held.read("$.paymentToken");
-            Reply vouched = platform.internal("queue-service", "POST", "/internal/queue/tokens/validate", "payment-service")
-                    .json("{\"token\":\"%s\",\"userId\":\"%s\",\"eventId\":\"%s\"}".formatted(paymentToken, buyer, eventId))
-                    .send();
-            assertThat(vouched.<String>read("$.kind")).as(vouched.body()).isEqualTo("PAYMENT");
+            assertThat(new BuyerTokens(platform.internalSecret()).checkPayment(paymentToken, buyer,
+                    UUID.fromString(eventId), UUID.fromString(id), Instant.now()).valid()).as(paymentToken).isTrue();
             stream.await("seats", "HELD", seats.get(0), seats.get(1));
             Reply status = gateway.get("/api/seats/" + eventId + "/status", viewerToken);
             assertThat(status.<List<String>>read("$.held")).containsExactlyInAnyOrderElementsOf(seats.subList(0, 2));
@@ -88,6 +88,14 @@ class ReservationE2ETest {
             Reply internal = platform.internal("reservation-service", "GET", "/internal/reservations/" + id,
                     "payment-service").send();
             assertThat(internal.<String>read("$.status")).as(internal.body()).isEqualTo("CANCELLED");
+
+            // the buyer leaves the waiting room: within two seconds their admission token holds nothing more
+            assertThat(gateway.call("DELETE", "/api/queue/" + eventId).bearer(buyerToken).send().status()).isEqualTo(204);
+            long left = System.nanoTime();
+            assertProblem(gateway.post("/api/reservations", holdRequest(eventId, seats.subList(3, 4), admission),
+                    buyerToken), 403, "admission-token-invalid");
+            assertThat(Duration.ofNanos(System.nanoTime() - left)).isLessThan(Duration.ofSeconds(2));
+            assertThat(gateway.get("/api/seats/" + eventId + "/status", viewerToken).<List<String>>read("$.held")).isEmpty();
         } finally {
             stream.close();
         }

@@ -8,7 +8,7 @@ import java.time.Clock;
 
 /**
  * Service tokens for every service: {@link ServiceCredentials} for its clients, {@link InternalCallers} for its
- * internal endpoints. The secret is required ({@code TIKETI_INTERNAL_SECRET}); a service without one does not
+ * internal endpoints; and {@link BuyerTokens}, the admission and payment tokens a buyer carries between services. The secret is required ({@code TIKETI_INTERNAL_SECRET}); a service without one does not
  * start, rather than run with internal endpoints nobody can call or everybody can.
  */
 @AutoConfiguration
@@ -17,6 +17,11 @@ public class ServiceAuthAutoConfiguration {
     @Bean
     ServiceTokens serviceTokens(@Value("${tiketi.internal.secret:}") String secret) {
         return new ServiceTokens(secret);
+    }
+
+    @Bean
+    BuyerTokens buyerTokens(@Value("${tiketi.internal.secret:}") String secret) {
+        return new BuyerTokens(secret);
     }
 
     @Bean

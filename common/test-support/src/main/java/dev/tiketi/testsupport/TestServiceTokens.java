@@ -3,6 +3,7 @@ package dev.tiketi.testsupport;
 import com.sun.net.httpserver.Authenticator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpPrincipal;
+import dev.tiketi.serviceauth.BuyerTokens;
 import dev.tiketi.serviceauth.ServiceCredentials;
 import dev.tiketi.serviceauth.ServiceTokens;
 
@@ -18,8 +19,14 @@ public final class TestServiceTokens {
     public static final String SECRET = "tiketi-test-internal-secret-0123456789";
 
     private static final ServiceTokens TOKENS = new ServiceTokens(SECRET);
+    private static final BuyerTokens BUYER_TOKENS = new BuyerTokens(SECRET);
 
     private TestServiceTokens() {
+    }
+
+    /** Admission and payment tokens as the services under test sign and check them (the same secret). */
+    public static BuyerTokens buyerTokens() {
+        return BUYER_TOKENS;
     }
 
     /** A current token naming {@code caller}. */

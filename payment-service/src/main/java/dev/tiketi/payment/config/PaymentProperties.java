@@ -124,7 +124,7 @@ public record PaymentProperties(
         }
     }
 
-    /** Timeouts of the calls to reservation-service and queue-service. */
+    /** Timeouts of the calls to reservation-service. */
     public record Clients(Duration connectTimeout, Duration readTimeout) {
 
         public Clients {

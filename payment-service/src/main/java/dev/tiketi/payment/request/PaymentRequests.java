@@ -59,7 +59,7 @@ public class PaymentRequests {
         PaymentRules.requireInstrument(request, gateway.instrument());
         ReservationView reservation = reservations.find(request.reservationId());
         PaymentRules.requireOwner(reservation, userId);
-        tokens.requirePaymentToken(paymentToken, userId, reservation.eventId());
+        tokens.requirePaymentToken(paymentToken, userId, reservation.eventId(), reservation.id());
         PaymentRules.requirePayable(reservation, request.amount(), clock.instant());
         if (!gateway.available()) {
             throw ApiException.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "payment-gateway-unavailable",

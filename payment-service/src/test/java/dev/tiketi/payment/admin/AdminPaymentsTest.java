@@ -69,7 +69,6 @@ class AdminPaymentsTest extends PaymentIntegrationTest {
         var reservation = new NeighboursStub.Reservation(other.reservation().id(), other.userId(), eventId, "PENDING",
                 2 * PRICE, Instant.now().plusSeconds(300), "IU Concert 2030");
         neighbours.put(reservation);
-        neighbours.put(other.paymentToken(), new NeighboursStub.Token(other.userId(), eventId, "PAYMENT", false));
-        return new Buyer(other.userId(), reservation, other.paymentToken());
+        return new Buyer(other.userId(), reservation, paymentToken(reservation));
     }
 }

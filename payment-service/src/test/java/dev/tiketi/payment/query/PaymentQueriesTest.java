@@ -76,11 +76,11 @@ class PaymentQueriesTest extends PaymentIntegrationTest {
         return com.jayway.jsonpath.JsonPath.read(page.body(), "$.content[*].id");
     }
 
-    /** Another held reservation of the same buyer, payable with the same payment token's event. */
+    /** Another held reservation of the same buyer for the same event, with its own payment token. */
     private Buyer sameBuyerNewReservation(Buyer buyer) {
         var reservation = new NeighboursStub.Reservation(UUID.randomUUID(), buyer.userId(),
                 buyer.reservation().eventId(), "PENDING", 2 * PRICE, Instant.now().plusSeconds(300), "IU Concert 2030");
         neighbours.put(reservation);
-        return new Buyer(buyer.userId(), reservation, buyer.paymentToken());
+        return new Buyer(buyer.userId(), reservation, paymentToken(reservation));
     }
 }

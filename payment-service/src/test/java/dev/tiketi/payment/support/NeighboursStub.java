@@ -3,7 +3,6 @@ package dev.tiketi.payment.support;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.tiketi.testsupport.TestServiceTokens;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -20,10 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * reservation-service's {@code GET /internal/reservations/{id}} and queue-service's
- * {@code POST /internal/queue/tokens/validate} on loopback, answering from what a test put in: the two
- * contracts payment-service calls, exactly as their owners document them. A service can be made to fail
- * (HTTP 500) to show the 503 problem.
+ * reservation-service's {@code GET /internal/reservations/{id}} on loopback, answering from what a test put in:
+ * the contract payment-service calls, exactly as its owner documents it. It can be made to fail (HTTP 500) to
+ * show the 503 problem. (Payment tokens are signed, and checked without a call.)
  */
 public final class NeighboursStub {
 
@@ -42,12 +40,7 @@ public final class NeighboursStub {
         }
     }
 
-    /** A token as queue-service holds it. */
-    public record Token(UUID userId, UUID eventId, String kind, boolean revoked) {
-    }
-
     private final Map<UUID, Reservation> reservations = new ConcurrentHashMap<>();
-    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final AtomicInteger reservationLookups = new AtomicInteger();
     private final String baseUrl;
@@ -56,8 +49,6 @@ public final class NeighboursStub {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/internal/reservations/", this::reservation)
-                    .setAuthenticator(TestServiceTokens.requiring("payment-service"));
-            server.createContext("/internal/queue/tokens/validate", this::validate)
                     .setAuthenticator(TestServiceTokens.requiring("payment-service"));
             server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
             server.start();
@@ -83,11 +74,7 @@ public final class NeighboursStub {
         reservations.put(reservation.id(), reservation);
     }
 
-    public void put(String token, Token details) {
-        tokens.put(token, details);
-    }
-
-    /** Makes {@code reservation-service} or {@code queue-service} answer 500 until {@link #recover}. */
+    /** Makes {@code reservation-service} answer 500 until {@link #recover}. */
     public void fail(String service) {
         failing.add(service);
     }
@@ -124,30 +111,6 @@ public final class NeighboursStub {
         body.put("seats", java.util.List.of(Map.of("seatId", UUID.randomUUID(), "grade", "R", "price",
                 reservation.totalAmount(), "section", "A", "row", "1", "number", 1)));
         respond(exchange, 200, body);
-    }
-
-    private void validate(HttpExchange exchange) throws IOException {
-        if (failing.contains("queue-service")) {
-            respond(exchange, 500, Map.of("status", 500));
-            return;
-        }
-        JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
-        Token token = tokens.get(request.get("token").asString());
-        UUID userId = UUID.fromString(request.get("userId").asString());
-        UUID eventId = UUID.fromString(request.get("eventId").asString());
-        Map<String, Object> answer;
-        if (token == null) {
-            answer = Map.of("valid", false, "reason", "expired-or-unknown");
-        } else if (token.revoked()) {
-            answer = Map.of("valid", false, "reason", "revoked");
-        } else if (!token.userId().equals(userId)) {
-            answer = Map.of("valid", false, "reason", "wrong-user");
-        } else if (!token.eventId().equals(eventId)) {
-            answer = Map.of("valid", false, "reason", "wrong-event");
-        } else {
-            answer = Map.of("valid", true, "kind", token.kind(), "expiresAt", Instant.now().plusSeconds(600).toString());
-        }
-        respond(exchange, 200, answer);
     }
 
     private static void respond(HttpExchange exchange, int status, Object body) throws IOException {

@@ -10,6 +10,7 @@ import dev.tiketi.payment.reconcile.Reconciler;
 import dev.tiketi.payment.refund.RefundWorker;
 import dev.tiketi.testsupport.TestHttp;
 import dev.tiketi.testsupport.TestInfrastructure;
+import dev.tiketi.testsupport.TestServiceTokens;
 import dev.tiketi.testsupport.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -78,7 +79,6 @@ public abstract class PaymentIntegrationTest {
     @DynamicPropertySource
     static void neighbours(DynamicPropertyRegistry registry) {
         registry.add("tiketi.urls.reservation-service", () -> NeighboursStub.instance().baseUrl());
-        registry.add("tiketi.urls.queue-service", () -> NeighboursStub.instance().baseUrl());
     }
 
     @BeforeEach
@@ -95,9 +95,13 @@ public abstract class PaymentIntegrationTest {
         var reservation = new NeighboursStub.Reservation(UUID.randomUUID(), userId, UUID.randomUUID(), "PENDING",
                 2 * PRICE, Instant.now().plusSeconds(300), "IU Concert 2030");
         neighbours.put(reservation);
-        String token = "qp_" + UUID.randomUUID().toString().replace("-", "");
-        neighbours.put(token, new NeighboursStub.Token(userId, reservation.eventId(), "PAYMENT", false));
-        return new Buyer(userId, reservation, token);
+        return new Buyer(userId, reservation, paymentToken(reservation));
+    }
+
+    /** The payment token reservation-service hands out with this hold, good for ten minutes. */
+    protected static String paymentToken(NeighboursStub.Reservation reservation) {
+        return TestServiceTokens.buyerTokens().payment(reservation.userId(), reservation.eventId(), reservation.id(),
+                Instant.now().plusSeconds(600));
     }
 
     protected static String newKey() {

@@ -3,6 +3,7 @@ package dev.tiketi.queue.admission;
 import dev.tiketi.queue.config.LuaScripts;
 import dev.tiketi.queue.config.QueueKeys;
 import dev.tiketi.queue.config.QueueProperties;
+import dev.tiketi.queue.token.AdmissionTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -11,11 +12,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Service;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -35,16 +34,17 @@ public class Admissions {
     private final QueuePolicies policies;
     private final QueueProperties.Admission settings;
     private final ObjectProvider<AdmissionListener> listeners;
-    private final SecureRandom random = new SecureRandom();
+    private final AdmissionTokens tokens;
     private final Counter admittedCount;
     private final Timer waited;
 
     Admissions(StringRedisTemplate redis, QueuePolicies policies, QueueProperties properties,
-               ObjectProvider<AdmissionListener> listeners, MeterRegistry meters) {
+               ObjectProvider<AdmissionListener> listeners, AdmissionTokens tokens, MeterRegistry meters) {
         this.redis = redis;
         this.policies = policies;
         this.settings = properties.admission();
         this.listeners = listeners;
+        this.tokens = tokens;
         // Prometheus: tiketi_queue_admitted_total and tiketi_queue_wait_seconds (histogram)
         this.admittedCount = Counter.builder("tiketi.queue.admitted")
                 .description("Users let in from a waiting room")
@@ -72,7 +72,7 @@ public class Admissions {
 
     List<Admitted> admit(UUID eventId) {
         var state = policies.current(eventId);
-        // the script admits at most as many as it is given tokens; a fixed rate never needs more than
+        // the script admits at most as many as it is given token ids; a fixed rate never needs more than
         // one second's worth, since that is where its credit is capped
         int offered = state.paused() ? 0 : state.policy().type() == PolicyType.FIXED_RATE
                 ? Math.min(settings.maxBatch(), state.policy().ratePerSecond())
@@ -85,24 +85,20 @@ public class Admissions {
         args.add(Integer.toString(settings.defaultMaxActive()));
         args.add(QueueKeys.PREFIX);
         for (int i = 0; i < offered; i++) {
-            args.add(newToken());
+            args.add(tokens.newId());
         }
         Instant expiresAt = Instant.now().plus(settings.tokenTtl());
         List<?> result = redis.execute(ADMIT, List.of(QueueKeys.queue(eventId), QueueKeys.active(eventId),
                 QueueKeys.policy(eventId), QueueKeys.stats(eventId), QueueKeys.OPEN_QUEUES), args.toArray());
         List<Admitted> admitted = new ArrayList<>(result.size() / 3);
         for (int i = 0; i < result.size(); i += 3) {
-            admitted.add(new Admitted(eventId, UUID.fromString((String) result.get(i)), (String) result.get(i + 1),
-                    expiresAt));
+            UUID userId = UUID.fromString((String) result.get(i));
+            AdmissionTokens.Admission admission = tokens.fromMarker((String) result.get(i + 1), eventId, userId,
+                    expiresAt);
+            admitted.add(new Admitted(eventId, userId, admission.token(), admission.expiresAt()));
             waited.record(Duration.ofMillis((Long) result.get(i + 2)));
         }
         admittedCount.increment(admitted.size());
         return admitted;
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        return "qr_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -10,7 +10,6 @@ import java.util.UUID;
 public final class QueueKeys {
 
     public static final String PREFIX = "queue:";
-    public static final String TOKEN_PREFIX = PREFIX + "token:";
     /** Events whose waiting room has people in it: what the admission scheduler walks. */
     public static final String OPEN_QUEUES = PREFIX + "open";
     public static final String ADMISSION_LOCK = PREFIX + "admission-lock";
@@ -33,6 +32,10 @@ public final class QueueKeys {
         return PREFIX + "user:" + userId;
     }
 
+    /**
+     * The user's admission: {@code <token id>.<expiry epoch seconds>}, from which their signed token is made
+     * (AdmissionTokens). Ending it early leaves the tombstone {@code BuyerTokens.admissionRevokedKey} (leave.lua).
+     */
     public static String admitted(UUID eventId, UUID userId) {
         return PREFIX + "admitted:" + eventId + ":" + userId;
     }
@@ -62,13 +65,5 @@ public final class QueueKeys {
     /** Admissions of an event in one minute ({@code epochMillis / 60,000}), kept a little over an hour. */
     public static String admissionsInMinute(UUID eventId, long epochMinute) {
         return PREFIX + "admissions:" + eventId + ":" + epochMinute;
-    }
-
-    public static String token(String token) {
-        return TOKEN_PREFIX + token;
-    }
-
-    public static String revoked(String token) {
-        return PREFIX + "revoked:" + token;
     }
 }

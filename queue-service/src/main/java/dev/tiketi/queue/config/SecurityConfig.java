@@ -11,9 +11,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Every /api/queue call needs a user token; /api/admin and the operator endpoints need ADMIN. /internal
- * answers service tokens only: reservation-service checks admissions, trades them for payment tokens and
- * releases slots; payment-service only checks payment tokens. The async dispatch that writes an SSE stream is
- * the same, already authorized request, so it is not checked again.
+ * answers service tokens only: reservation-service releases slots (buyers' tokens are checked where they are
+ * shown, with no call here). The async dispatch that writes an SSE stream is the same, already authorized
+ * request, so it is not checked again.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -25,8 +25,6 @@ class SecurityConfig {
                 .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                 .requestMatchers(ResourceServerSecurity.OPEN_PATHS).permitAll()
                 .requestMatchers(ResourceServerSecurity.OPERATOR_PATHS).hasRole(TokenClaims.ROLE_ADMIN)
-                .requestMatchers("/internal/queue/tokens/validate")
-                .access(internalCallers.only("reservation-service", "payment-service"))
                 .requestMatchers("/internal/queue/**").access(internalCallers.only("reservation-service"))
                 .requestMatchers("/internal/**").denyAll()
                 .requestMatchers("/api/admin/**").hasRole(TokenClaims.ROLE_ADMIN)

@@ -6,6 +6,8 @@ import dev.tiketi.queue.config.QueueKeys;
 import dev.tiketi.queue.config.QueueProperties;
 import dev.tiketi.queue.event.EventCatalog;
 import dev.tiketi.queue.event.EventSummary;
+import dev.tiketi.queue.token.AdmissionTokens;
+import dev.tiketi.serviceauth.BuyerTokens;
 import dev.tiketi.web.problem.ApiException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -31,13 +33,16 @@ public class WaitingRoom {
     private final EventCatalog events;
     private final QueuePolicies policies;
     private final QueueProperties properties;
+    private final AdmissionTokens tokens;
     private final Clock clock = Clock.systemUTC();
 
-    WaitingRoom(StringRedisTemplate redis, EventCatalog events, QueuePolicies policies, QueueProperties properties) {
+    WaitingRoom(StringRedisTemplate redis, EventCatalog events, QueuePolicies policies, QueueProperties properties,
+                AdmissionTokens tokens) {
         this.redis = redis;
         this.events = events;
         this.policies = policies;
         this.properties = properties;
+        this.tokens = tokens;
     }
 
     public QueueStatus enter(UUID eventId, UUID userId) {
@@ -55,14 +60,14 @@ public class WaitingRoom {
                     "You are already waiting for another event; leave that queue first.");
             case "FULL" -> throw ApiException.conflict("queue-full",
                     "The waiting room for this event is full; try again later.");
-            default -> toStatus(eventId, result).orElseThrow();
+            default -> toStatus(eventId, userId, result).orElseThrow();
         };
     }
 
     public Optional<QueueStatus> find(UUID eventId, UUID userId) {
         List<?> result = redis.execute(STATUS,
                 List.of(QueueKeys.queue(eventId), QueueKeys.admitted(eventId, userId)), userId.toString());
-        return toStatus(eventId, result);
+        return toStatus(eventId, userId, result);
     }
 
     public QueueStatus status(UUID eventId, UUID userId) {
@@ -78,17 +83,25 @@ public class WaitingRoom {
         return Optional.ofNullable(redis.opsForValue().get(QueueKeys.closed(eventId)));
     }
 
-    /** Leaves the queue or ends an admission (its capacity slot returns); nothing happens if neither. */
+    /**
+     * Leaves the queue or ends an admission (its capacity slot returns); nothing happens if neither. An ended
+     * admission's token is refused by reservation-service's next hold at once: its tombstone is in place when this
+     * returns.
+     */
     public void leave(UUID eventId, UUID userId) {
         redis.execute(LEAVE, List.of(QueueKeys.queue(eventId), QueueKeys.userQueue(userId),
                         QueueKeys.admitted(eventId, userId), QueueKeys.active(eventId)),
-                userId.toString(), eventId.toString(), QueueKeys.TOKEN_PREFIX);
+                userId.toString(), eventId.toString(), BuyerTokens.admissionRevokedPrefix(eventId));
     }
 
-    private Optional<QueueStatus> toStatus(UUID eventId, List<?> result) {
+    private Optional<QueueStatus> toStatus(UUID eventId, UUID userId, List<?> result) {
         return switch ((String) result.getFirst()) {
-            case "ADMITTED" -> Optional.of(QueueStatus.admitted(eventId, (String) result.get(1),
-                    Instant.now(clock).plusMillis((Long) result.get(2)), (Long) result.get(3)));
+            case "ADMITTED" -> {
+                AdmissionTokens.Admission admission = tokens.fromMarker((String) result.get(1), eventId, userId,
+                        Instant.now(clock).plusMillis((Long) result.get(2)));
+                yield Optional.of(QueueStatus.admitted(eventId, admission.token(), admission.expiresAt(),
+                        (Long) result.get(3)));
+            }
             case "WAITING" -> Optional.of(QueueStatus.waiting(eventId, (Long) result.get(1), (Long) result.get(2),
                     policies.expectedRate(eventId)));
             default -> Optional.empty();

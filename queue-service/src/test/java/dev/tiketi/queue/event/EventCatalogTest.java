@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EventCatalogTest {
 
     private static QueueProperties cachingFor(Duration ttl) {
-        return new QueueProperties(10, Duration.ofMinutes(10), ttl, Duration.ofSeconds(1), null);
+        return new QueueProperties(10, ttl, Duration.ofSeconds(1), null);
     }
 
     @Test

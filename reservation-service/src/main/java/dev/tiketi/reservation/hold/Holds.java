@@ -38,7 +38,6 @@ public class Holds {
     private final QueueGate queue;
     private final SeatHolds seatHolds;
     private final Reservations reservations;
-    private final RecoveryRecords recoveryRecords;
     private final ReservationEvents events;
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate transactions;
@@ -49,13 +48,12 @@ public class Holds {
     private final Counter holdsRefused;
 
     Holds(EventCatalog catalog, QueueGate queue, SeatHolds seatHolds, Reservations reservations,
-          RecoveryRecords recoveryRecords, ReservationEvents events, ApplicationEventPublisher publisher, TransactionTemplate transactions, Clock clock,
+          ReservationEvents events, ApplicationEventPublisher publisher, TransactionTemplate transactions, Clock clock,
           ReservationProperties properties, MeterRegistry meters) {
         this.catalog = catalog;
         this.queue = queue;
         this.seatHolds = seatHolds;
         this.reservations = reservations;
-        this.recoveryRecords = recoveryRecords;
         this.events = events;
         this.publisher = publisher;
         this.transactions = transactions;
@@ -81,7 +79,7 @@ public class Holds {
 
     public Hold hold(UUID userId, UUID eventId, List<UUID> requestedSeats, String admissionToken) {
         List<UUID> seatIds = HoldRules.seatIds(requestedSeats);
-        queue.requireAdmission(admissionToken, userId, eventId);
+        QueueGate.Admission admission = queue.requireAdmission(admissionToken, userId, eventId);
         CatalogEvent event = catalog.event(eventId);
         HoldRules.requireOnSale(event);
         if (reservations.hasPendingHold(userId, eventId)) {
@@ -91,12 +89,11 @@ public class Holds {
         Instant now = clock.instant();
         Reservation reservation = Reservation.hold(UUID.randomUUID(), userId, eventId, EventSnapshot.of(event), seats,
                 now, holdTtl);
-        take(reservation, seatIds, now);
+        take(reservation, seatIds, now, admission);
         try {
-            QueueGate.PaymentToken paymentToken = queue.issuePaymentToken(admissionToken, userId, eventId);
+            QueueGate.PaymentToken paymentToken = queue.issuePaymentToken(userId, eventId, reservation.id());
             transactions.executeWithoutResult(status -> {
                 reservations.insert(reservation);
-                recoveryRecords.keepPaymentToken(reservation.id(), paymentToken);
                 events.held(reservation);
                 publisher.publishEvent(new SeatsChanged(eventId, reservation.id(), seatIds, Change.HELD));
             });
@@ -150,8 +147,16 @@ public class Holds {
     }
 
     private void take(Reservation reservation, List<UUID> seatIds, Instant now) {
-        List<SeatHolds.Refusal> refused = seatHolds.take(reservation.eventId(), reservation.id(), seatIds,
-                reservation.holdExpiresAt(), now);
+        refuseTaken(seatHolds.take(reservation.eventId(), reservation.id(), seatIds, reservation.holdExpiresAt(), now));
+    }
+
+    /** A new hold: also refused (403) once the waiting room has ended the buyer's admission. */
+    private void take(Reservation reservation, List<UUID> seatIds, Instant now, QueueGate.Admission admission) {
+        refuseTaken(seatHolds.takeAdmitted(reservation.eventId(), reservation.id(), seatIds,
+                reservation.holdExpiresAt(), now, admission));
+    }
+
+    private void refuseTaken(List<SeatHolds.Refusal> refused) {
         if (!refused.isEmpty()) {
             holdsRefused.increment();
             throw new SeatsUnavailable(refused);

@@ -1,6 +1,5 @@
 package dev.tiketi.reservation.hold;
 
-import dev.tiketi.reservation.queue.QueueGate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,8 +14,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What the database knows that Redis must hold too: the seats of live holds and recent sales, and the payment
- * token of each live hold. Read by {@link RedisRecovery} after Redis lost its data.
+ * What the database knows that Redis must hold too: the seats of live holds and recent sales. Read by
+ * {@link RedisRecovery} after Redis lost its data. (Payment tokens need no keeping: they are signed, and
+ * payment-service checks them without asking anyone.)
  */
 @Repository
 class RecoveryRecords {
@@ -27,39 +27,24 @@ class RecoveryRecords {
         this.jdbc = jdbc;
     }
 
-    /** A PENDING reservation whose hold has not run out, and its payment token (null for holds older than it). */
-    record LiveHold(UUID reservationId, UUID userId, UUID eventId, List<UUID> seatIds, Instant holdExpiresAt,
-                    QueueGate.PaymentToken paymentToken) {
+    /** A PENDING reservation whose hold has not run out. */
+    record LiveHold(UUID reservationId, UUID eventId, List<UUID> seatIds, Instant holdExpiresAt) {
     }
 
     /** A reservation CONFIRMED recently enough that its seats must still be refused from Redis. */
     record RecentSale(UUID reservationId, UUID eventId, List<UUID> seatIds) {
     }
 
-    /** Kept in the hold's own transaction. */
-    void keepPaymentToken(UUID reservationId, QueueGate.PaymentToken token) {
-        jdbc.sql("INSERT INTO hold_payment_tokens (reservation_id, token, expires_at) VALUES (:id, :token, :expiresAt)")
-                .param("id", reservationId)
-                .param("token", token.paymentToken())
-                .param("expiresAt", utc(token.expiresAt()))
-                .update();
-    }
-
     List<LiveHold> liveHolds(Instant now) {
         return jdbc.sql("""
-                        SELECT r.id, r.user_id, r.event_id, r.hold_expires_at, t.token, t.expires_at AS token_expires_at,
-                               array_agg(s.seat_id) AS seat_ids
+                        SELECT r.id, r.event_id, r.hold_expires_at, array_agg(s.seat_id) AS seat_ids
                           FROM reservations r
                           JOIN reservation_seats s ON s.reservation_id = r.id
-                          LEFT JOIN hold_payment_tokens t ON t.reservation_id = r.id AND t.expires_at > :now
                          WHERE r.status = 'PENDING' AND r.hold_expires_at > :now
-                         GROUP BY r.id, t.token, t.expires_at""")
+                         GROUP BY r.id""")
                 .param("now", utc(now))
-                .query((rs, row) -> new LiveHold(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-                        rs.getObject("event_id", UUID.class), seatIds(rs),
-                        rs.getObject("hold_expires_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("token") == null ? null : new QueueGate.PaymentToken(rs.getString("token"),
-                                rs.getObject("token_expires_at", OffsetDateTime.class).toInstant())))
+                .query((rs, row) -> new LiveHold(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
+                        seatIds(rs), rs.getObject("hold_expires_at", OffsetDateTime.class).toInstant()))
                 .list();
     }
 

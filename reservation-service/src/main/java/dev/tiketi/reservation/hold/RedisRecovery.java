@@ -1,14 +1,12 @@
 package dev.tiketi.reservation.hold;
 
 import dev.tiketi.reservation.config.ReservationProperties;
-import dev.tiketi.reservation.queue.QueueGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClientException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,12 +15,11 @@ import java.time.Instant;
 /**
  * Puts back into Redis what the database says Redis must hold, once Redis has lost its data (a FLUSHALL, a
  * restart without persistence, a failover to an empty replica): the holds of live reservations (so the seat map
- * shows their seats and nobody else is let through to them), the sold markers of recent sales, and — through
- * queue-service, which keeps tokens in Redis only — the payment token of each live hold, so its buyer can still
- * pay. Loss is noticed by a marker key written after each rebuild: every few seconds each instance checks it,
- * and the one that wins a short lock rebuilds. The marker is written last, so a rebuild cut short (queue-service
- * unreachable) is tried again on the next check. The database's unique index over live seats keeps refusing
- * double sale meanwhile.
+ * shows their seats and nobody else is let through to them) and the sold markers of recent sales. Payment tokens
+ * need nothing: they are signed, and checked without Redis. Loss is noticed by a marker key written after each
+ * rebuild: every few seconds each instance checks it, and the one that wins a short lock rebuilds. The marker is
+ * written last, so a rebuild cut short is tried again on the next check. The database's unique index over live
+ * seats keeps refusing double sale meanwhile.
  */
 @Component
 class RedisRecovery {
@@ -37,16 +34,14 @@ class RedisRecovery {
     private final StringRedisTemplate redis;
     private final RecoveryRecords records;
     private final SeatHolds seatHolds;
-    private final QueueGate queue;
     private final Duration soldMarkerTtl;
     private final Clock clock;
 
-    RedisRecovery(StringRedisTemplate redis, RecoveryRecords records, SeatHolds seatHolds, QueueGate queue,
+    RedisRecovery(StringRedisTemplate redis, RecoveryRecords records, SeatHolds seatHolds,
                   ReservationProperties properties, Clock clock) {
         this.redis = redis;
         this.records = records;
         this.seatHolds = seatHolds;
-        this.queue = queue;
         this.soldMarkerTtl = properties.seatMap().soldMarkerTtl();
         this.clock = clock;
     }
@@ -55,7 +50,7 @@ class RedisRecovery {
     void check() {
         try {
             rebuildIfLost();
-        } catch (DataAccessException | RestClientException e) {
+        } catch (DataAccessException e) {
             log.warn("Redis rebuild not done, trying again at the next check: {}", e.getMessage());
         }
     }
@@ -79,7 +74,6 @@ class RedisRecovery {
     private void rebuild() {
         Instant now = clock.instant();
         int holds = 0;
-        int tokens = 0;
         for (RecoveryRecords.LiveHold hold : records.liveHolds(now)) {
             var refused = seatHolds.take(hold.eventId(), hold.reservationId(), hold.seatIds(), hold.holdExpiresAt(), now);
             if (refused.isEmpty()) {
@@ -90,12 +84,6 @@ class RedisRecovery {
                 log.warn("Redis rebuild: seats {} of live reservation {} are held by another one", refused,
                         hold.reservationId());
             }
-            if (hold.paymentToken() != null) {
-                String outcome = queue.restorePaymentToken(hold.paymentToken(), hold.userId(), hold.eventId());
-                if ("restored".equals(outcome)) {
-                    tokens++;
-                }
-            }
         }
         int sales = 0;
         for (RecoveryRecords.RecentSale sale : records.salesSince(now.minus(soldMarkerTtl))) {
@@ -103,9 +91,8 @@ class RedisRecovery {
             sales++;
         }
         redis.opsForValue().set(MARKER, now.toString());
-        if (holds + tokens + sales > 0) {
-            log.warn("Redis had lost its data; rebuilt from the database: {} live holds, {} payment tokens, {} recent sales",
-                    holds, tokens, sales);
+        if (holds + sales > 0) {
+            log.warn("Redis had lost its data; rebuilt from the database: {} live holds, {} recent sales", holds, sales);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.tiketi.reservation.hold;
 
 import dev.tiketi.reservation.booking.SeatsChanged.Change;
 import dev.tiketi.reservation.config.ReservationProperties;
+import dev.tiketi.reservation.queue.QueueGate;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -54,12 +55,32 @@ public class SeatHolds {
      * @return the seats that refused; empty when all are held
      */
     public List<Refusal> take(UUID eventId, UUID reservationId, List<UUID> seatIds, Instant expiresAt, Instant now) {
+        return take(eventId, reservationId, seatIds, expiresAt, now, null);
+    }
+
+    /**
+     * {@link #take}, for a new hold under an admission: nothing is taken, and 403 {@code admission-token-invalid}
+     * thrown, once the waiting room has ended the admission (its tombstone at {@code admissionRevokedKey} is there).
+     */
+    public List<Refusal> takeAdmitted(UUID eventId, UUID reservationId, List<UUID> seatIds, Instant expiresAt,
+                                      Instant now, QueueGate.Admission admission) {
+        return take(eventId, reservationId, seatIds, expiresAt, now, admission.revokedKey());
+    }
+
+    private List<Refusal> take(UUID eventId, UUID reservationId, List<UUID> seatIds, Instant expiresAt, Instant now,
+                               String admissionRevokedKey) {
         List<String> args = new ArrayList<>(List.of(reservationId.toString(),
                 Long.toString(Math.max(1, expiresAt.toEpochMilli() - now.toEpochMilli())),
-                Long.toString(expiresAt.toEpochMilli()), Long.toString(now.toEpochMilli())));
+                Long.toString(expiresAt.toEpochMilli()), Long.toString(now.toEpochMilli()),
+                admissionRevokedKey == null ? "0" : "1"));
         seatIds.forEach(seat -> args.add(seat.toString()));
-        List<?> refused = redis.execute(TAKE,
-                keys(eventId, seatIds, HoldKeys.heldIndex(eventId), HoldKeys.soldIndex(eventId)), args.toArray());
+        List<?> refused = redis.execute(TAKE, admissionRevokedKey == null
+                ? keys(eventId, seatIds, HoldKeys.heldIndex(eventId), HoldKeys.soldIndex(eventId))
+                : keys(eventId, seatIds, HoldKeys.heldIndex(eventId), HoldKeys.soldIndex(eventId), admissionRevokedKey),
+                args.toArray());
+        if (refused.size() == 1 && "ADMISSION_REVOKED".equals(refused.getFirst())) {
+            throw QueueGate.admissionRevoked();
+        }
         List<Refusal> refusals = new ArrayList<>();
         for (int i = 0; i + 1 < refused.size(); i += 2) {
             refusals.add(new Refusal(UUID.fromString((String) refused.get(i)), (String) refused.get(i + 1)));

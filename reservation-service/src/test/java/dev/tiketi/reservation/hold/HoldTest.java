@@ -2,6 +2,7 @@ package dev.tiketi.reservation.hold;
 
 import dev.tiketi.reservation.support.ReservationIntegrationTest;
 import dev.tiketi.reservation.support.Upstreams.TestEvent;
+import dev.tiketi.testsupport.TestServiceTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,8 +116,9 @@ class HoldTest extends ReservationIntegrationTest {
         TestEvent event = upstreams.onSale(10);
         TestEvent other = upstreams.onSale(10);
         List<UUID> seats = event.seats(0);
-        String expired = upstreams.admit(buyer, event.id());
-        upstreams.endAdmission(expired);
+        String expired = upstreams.admit(buyer, event.id(), Instant.now().minusSeconds(1));
+        String admitted = upstreams.admit(buyer, event.id());
+        String tampered = admitted.substring(0, admitted.length() - 1) + (admitted.endsWith("A") ? "B" : "A");
 
         assertProblem(call("POST", "/api/reservations", buyer, """
                 {"eventId":"%s","seatIds":%s}""".formatted(event.id(), jsonIds(seats))), 400, "validation-failed");
@@ -125,8 +127,47 @@ class HoldTest extends ReservationIntegrationTest {
         assertProblem(hold(buyer, event.id(), seats, upstreams.admit(UUID.randomUUID(), event.id())), 403,
                 "admission-token-invalid");
         assertProblem(hold(buyer, event.id(), seats, upstreams.admit(buyer, other.id())), 403, "admission-token-invalid");
+        assertProblem(hold(buyer, event.id(), seats, tampered), 403, "admission-token-invalid");
+        assertProblem(hold(buyer, event.id(), seats, "qp_" + admitted.substring(3)), 403, "admission-token-invalid");
+        assertProblem(hold(buyer, event.id(), seats, "qr_\u00e9<script>"), 403, "admission-token-invalid");
+        assertProblem(hold(buyer, event.id(), seats, "x".repeat(65)), 400, "validation-failed");
 
         assertNothingHeld(event);
+    }
+
+    @Test
+    void anAdmissionTheWaitingRoomEndedHoldsNothingMoreButItsHoldStaysPayable() {
+        TestEvent event = upstreams.onSale(10);
+        String admission = upstreams.admit(buyer, event.id());
+        var first = hold(buyer, event.id(), event.seats(0), admission);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        UUID reservation = UUID.fromString(json(first, "$.reservation.id"));
+        assertThat(call("DELETE", "/api/reservations/" + reservation, buyer, null).statusCode()).isEqualTo(204);
+
+        revokeAdmission(buyer, event.id(), admission);
+
+        assertProblem(hold(buyer, event.id(), event.seats(1), admission), 403, "admission-token-invalid");
+        assertThat(heldInRedis(event.id())).as("the script took nothing").isEmpty();
+        assertThat(liveSeats(event.id())).isEmpty();
+        assertThat(hold(buyer, event.id(), event.seats(1), upstreams.admit(buyer, event.id())).statusCode())
+                .as("a new admission of the same buyer is another token").isEqualTo(201);
+    }
+
+    @Test
+    void thePaymentTokenIsSignedForTheBuyerTheEventAndTheReservation() {
+        TestEvent event = upstreams.onSale(10);
+        var response = hold(buyer, event.id(), event.seats(0));
+        UUID reservation = UUID.fromString(json(response, "$.reservation.id"));
+        String token = json(response, "$.paymentToken");
+
+        var check = TestServiceTokens.buyerTokens().checkPayment(token, buyer, event.id(), reservation, Instant.now());
+        assertThat(check.valid()).isTrue();
+        assertThat(check.expiresAt()).isEqualTo(Instant.parse(json(response, "$.paymentTokenExpiresAt")))
+                .isCloseTo(Instant.now().plus(Duration.ofMinutes(10)), within(Duration.ofSeconds(10)));
+        assertThat(TestServiceTokens.buyerTokens().checkPayment(token, buyer, event.id(), UUID.randomUUID(),
+                Instant.now()).valid()).isFalse();
+        assertThat(TestServiceTokens.buyerTokens().checkAdmission(token, buyer, event.id(), Instant.now()).valid())
+                .as("not an admission").isFalse();
     }
 
     @Test

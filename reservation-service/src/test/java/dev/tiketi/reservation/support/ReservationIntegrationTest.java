@@ -6,8 +6,10 @@ import dev.tiketi.events.EventEnvelope;
 import dev.tiketi.events.PaymentEvent;
 import dev.tiketi.events.PaymentSucceeded;
 import dev.tiketi.events.Topics;
+import dev.tiketi.serviceauth.BuyerTokens;
 import dev.tiketi.testsupport.ServiceIntegrationTest;
 import dev.tiketi.testsupport.TestHttp;
+import dev.tiketi.testsupport.TestServiceTokens;
 import dev.tiketi.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -68,6 +70,15 @@ public abstract class ReservationIntegrationTest {
     /** An internal endpoint as payment-service calls it, with its service token. */
     protected HttpResponse<String> internalGet(String path) {
         return TestHttp.callAsService(URI.create("http://localhost:" + port + path), "GET", "payment-service", null);
+    }
+
+    /**
+     * queue-service ends the admission early (the buyer left, paid, or an operator let them go): the tombstone it
+     * writes to the Redis both services share ({@link BuyerTokens#admissionRevokedKey}).
+     */
+    protected void revokeAdmission(UUID userId, UUID eventId, String admissionToken) {
+        String id = TestServiceTokens.buyerTokens().checkAdmission(admissionToken, userId, eventId, Instant.now()).id();
+        redis.opsForValue().set(BuyerTokens.admissionRevokedKey(eventId, id), "1", Duration.ofMinutes(11));
     }
 
     /** Holds with a fresh admission of the user for the event. */

@@ -2,6 +2,7 @@ package dev.tiketi.reservation.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tiketi.serviceauth.BuyerTokens;
 import dev.tiketi.testsupport.TestServiceTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +18,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,17 +27,15 @@ import java.util.stream.IntStream;
 
 /**
  * event-service's and queue-service's internal endpoints on loopback, as far as reservation-service uses
- * them: events with seats (every seat of an event costs 100,000 KRW, VIP), admission tokens bound to a user
- * and event, payment tokens, and a record of released waiting-room slots.
+ * them: events with seats (every seat of an event costs 100,000 KRW, VIP), and a record of released
+ * waiting-room slots; and admission tokens, signed as queue-service signs them (nothing is asked about them).
  */
 public final class Upstreams {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<UUID, StubEvent> events = new ConcurrentHashMap<>();
-    private final Map<String, Admission> admissions = new ConcurrentHashMap<>();
     private final List<Admission> releasedSlots = new CopyOnWriteArrayList<>();
-    private final List<String> restoredPaymentTokens = new CopyOnWriteArrayList<>();
     private final String baseUrl;
 
     private Upstreams() {
@@ -94,21 +92,15 @@ public final class Upstreams {
         events.get(eventId).sold.add(seatId);
     }
 
-    /** The waiting room admits the user: a {@code qr_} token bound to them and the event. */
+    /** The waiting room admits the user: a {@code qr_} token signed for them and the event, good for ten minutes. */
     public String admit(UUID userId, UUID eventId) {
-        String token = "qr_" + UUID.randomUUID();
-        admissions.put(token, new Admission(userId, eventId));
-        return token;
+        return admit(userId, eventId, Instant.now().plus(Duration.ofMinutes(10)));
     }
 
-    /** The admission expires or is revoked. */
-    public void endAdmission(String token) {
-        admissions.remove(token);
-    }
-
-    /** Payment tokens reservation-service gave queue-service back after Redis lost them. */
-    public List<String> restoredPaymentTokens() {
-        return List.copyOf(restoredPaymentTokens);
+    /** An admission token that ends at {@code expiresAt} (in the past: an expired one). */
+    public String admit(UUID userId, UUID eventId, Instant expiresAt) {
+        BuyerTokens tokens = TestServiceTokens.buyerTokens();
+        return tokens.admission(tokens.newId(), expiresAt.getEpochSecond(), userId, eventId);
     }
 
     public List<Admission> releasedSlots() {
@@ -181,22 +173,7 @@ public final class Upstreams {
     private void queue(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         JsonNode body = JSON.readTree(exchange.getRequestBody());
-        if (path.endsWith("/tokens/validate")) {
-            Admission admission = admissions.get(body.get("token").asString());
-            Admission asked = new Admission(UUID.fromString(body.get("userId").asString()),
-                    UUID.fromString(body.get("eventId").asString()));
-            respond(exchange, 200, Objects.equals(admission, asked)
-                    ? Map.of("valid", true, "kind", "ADMISSION", "expiresAt", Instant.now().plusSeconds(600).toString())
-                    : Map.of("valid", false, "reason", admission == null ? "expired-or-unknown" : "wrong-user"));
-        } else if (path.endsWith("/tokens/payment")) {
-            boolean admitted = admissions.containsKey(body.get("admissionToken").asString());
-            respond(exchange, admitted ? 200 : 409, admitted
-                    ? Map.of("paymentToken", "qp_" + UUID.randomUUID(), "expiresAt", Instant.now().plusSeconds(600).toString())
-                    : Map.of("status", 409, "code", "admission-token-invalid"));
-        } else if (path.endsWith("/tokens/payment/restore")) {
-            restoredPaymentTokens.add(body.get("paymentToken").asString());
-            respond(exchange, 200, Map.of("outcome", "restored"));
-        } else if (path.endsWith("/slots/release")) {
+        if (path.endsWith("/slots/release")) {
             releasedSlots.add(new Admission(UUID.fromString(body.get("userId").asString()),
                     UUID.fromString(path.split("/")[3])));
             exchange.sendResponseHeaders(204, -1);
