@@ -8,8 +8,10 @@ import java.util.Objects;
 /**
  * {@code tiketi.payment.*}. Every default is in {@code application.yml}; these records only check the values.
  *
- * @param gateway   which PG charges: {@code simulated} (built-in stand-in) or {@code toss}
- * @param pgTimeout how long any one PG call may take; after it the outcome counts as unknown
+ * @param gateway         which PG charges: {@code simulated} (built-in stand-in) or {@code toss}
+ * @param pgTimeout       how long any one PG call may take; after it the outcome counts as unknown
+ * @param reservationWait how long a payment waits for a reservation its copy does not know yet (its hold's event
+ *                        is still on the way) before it is refused with 503 and {@code Retry-After}
  */
 @ConfigurationProperties("tiketi.payment")
 public record PaymentProperties(
@@ -21,7 +23,8 @@ public record PaymentProperties(
         Toss toss,
         Reconcile reconcile,
         Refund refund,
-        Clients clients) {
+        Clients clients,
+        Duration reservationWait) {
 
     public PaymentProperties {
         Objects.requireNonNull(gateway, "tiketi.payment.gateway is required (simulated or toss)");
@@ -33,6 +36,7 @@ public record PaymentProperties(
         Objects.requireNonNull(reconcile, "tiketi.payment.reconcile is required");
         Objects.requireNonNull(refund, "tiketi.payment.refund is required");
         Objects.requireNonNull(clients, "tiketi.payment.clients is required");
+        positive(reservationWait, "tiketi.payment.reservation-wait");
         if (reconcile.pendingAfter().compareTo(pgTimeout) <= 0) {
             // reconciling a payment whose approval is still waiting for the PG would fail a payment the PG
             // may yet approve
@@ -124,7 +128,7 @@ public record PaymentProperties(
         }
     }
 
-    /** Timeouts of the calls to reservation-service and queue-service. */
+    /** Timeouts of the calls to queue-service (the payment token check). */
     public record Clients(Duration connectTimeout, Duration readTimeout) {
 
         public Clients {

@@ -25,7 +25,7 @@ final class Neighbours {
                 .build();
     }
 
-    /** {@code reservation-service} gives {@code reservation-service-unavailable}. */
+    /** {@code queue-service} gives {@code queue-service-unavailable}. */
     static ApiException unavailable(String service) {
         return ApiException.retryLater(HttpStatus.SERVICE_UNAVAILABLE, service + "-unavailable",
                 "A service that payments depend on cannot be reached right now; try again shortly.", RETRY_AFTER);

@@ -12,51 +12,31 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * reservation-service's {@code GET /internal/reservations/{id}} and queue-service's
- * {@code POST /internal/queue/tokens/validate} on loopback, answering from what a test put in: the two
- * contracts payment-service calls, exactly as their owners document them. A service can be made to fail
- * (HTTP 500) to show the 503 problem.
+ * queue-service's {@code POST /internal/queue/tokens/validate} on loopback, answering from what a test put in: the
+ * one contract payment-service calls, exactly as its owner documents it (reservations reach payment-service as
+ * events, see {@link TestReservation}). It can be made to fail (HTTP 500) to show the 503 problem.
  */
 public final class NeighboursStub {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** A reservation as reservation-service describes it. */
-    public record Reservation(UUID id, UUID userId, UUID eventId, String status, long totalAmount,
-                              Instant holdExpiresAt, String eventTitle) {
-
-        public Reservation withStatus(String newStatus) {
-            return new Reservation(id, userId, eventId, newStatus, totalAmount, holdExpiresAt, eventTitle);
-        }
-
-        public Reservation withHoldExpiresAt(Instant expiresAt) {
-            return new Reservation(id, userId, eventId, status, totalAmount, expiresAt, eventTitle);
-        }
-    }
-
     /** A token as queue-service holds it. */
     public record Token(UUID userId, UUID eventId, String kind, boolean revoked) {
     }
 
-    private final Map<UUID, Reservation> reservations = new ConcurrentHashMap<>();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger reservationLookups = new AtomicInteger();
     private final String baseUrl;
 
     private NeighboursStub() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/internal/reservations/", this::reservation)
-                    .setAuthenticator(TestServiceTokens.requiring("payment-service"));
             server.createContext("/internal/queue/tokens/validate", this::validate)
                     .setAuthenticator(TestServiceTokens.requiring("payment-service"));
             server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
@@ -79,51 +59,17 @@ public final class NeighboursStub {
         return baseUrl;
     }
 
-    public void put(Reservation reservation) {
-        reservations.put(reservation.id(), reservation);
-    }
-
     public void put(String token, Token details) {
         tokens.put(token, details);
     }
 
-    /** Makes {@code reservation-service} or {@code queue-service} answer 500 until {@link #recover}. */
+    /** Makes {@code queue-service} answer 500 until {@link #recover}. */
     public void fail(String service) {
         failing.add(service);
     }
 
     public void recover(String service) {
         failing.remove(service);
-    }
-
-    public int reservationLookups() {
-        return reservationLookups.get();
-    }
-
-    private void reservation(HttpExchange exchange) throws IOException {
-        reservationLookups.incrementAndGet();
-        if (failing.contains("reservation-service")) {
-            respond(exchange, 500, Map.of("status", 500));
-            return;
-        }
-        String path = exchange.getRequestURI().getPath();
-        Reservation reservation = reservations.get(UUID.fromString(path.substring(path.lastIndexOf('/') + 1)));
-        if (reservation == null) {
-            respond(exchange, 404, Map.of("status", 404, "code", "reservation-not-found"));
-            return;
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", reservation.id());
-        body.put("userId", reservation.userId());
-        body.put("eventId", reservation.eventId());
-        body.put("status", reservation.status());
-        body.put("totalAmount", reservation.totalAmount());
-        body.put("holdExpiresAt", reservation.holdExpiresAt().toString());
-        body.put("eventTitle", reservation.eventTitle());
-        body.put("eventStartsAt", "2030-01-01T10:00:00Z");
-        body.put("seats", java.util.List.of(Map.of("seatId", UUID.randomUUID(), "grade", "R", "price",
-                reservation.totalAmount(), "section", "A", "row", "1", "number", 1)));
-        respond(exchange, 200, body);
     }
 
     private void validate(HttpExchange exchange) throws IOException {

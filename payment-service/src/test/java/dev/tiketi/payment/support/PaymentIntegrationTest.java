@@ -7,6 +7,8 @@ import dev.tiketi.events.ReservationEvent;
 import dev.tiketi.events.Topics;
 import dev.tiketi.payment.gateway.simulated.SimulatedCards;
 import dev.tiketi.payment.reconcile.Reconciler;
+import dev.tiketi.payment.reservation.CopiedReservation;
+import dev.tiketi.payment.reservation.ReservationCopy;
 import dev.tiketi.payment.refund.RefundWorker;
 import dev.tiketi.testsupport.TestHttp;
 import dev.tiketi.testsupport.TestInfrastructure;
@@ -25,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -34,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -41,9 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * payment-service over real HTTP, with reservation-service and queue-service stubbed ({@link NeighboursStub})
- * and the simulated PG. Helpers to make a buyer with a held reservation and a payment token, to pay, to
- * publish reservation events and to read {@code payment.events} back from Kafka.
+ * payment-service over real HTTP, with queue-service stubbed ({@link NeighboursStub}) and the simulated PG.
+ * Helpers to make a buyer with a held reservation (in payment-service's reservation copy) and a payment token, to
+ * pay, to publish reservation events and to read {@code payment.events} back from Kafka.
  */
 @PaymentServiceTest
 public abstract class PaymentIntegrationTest {
@@ -72,12 +76,17 @@ public abstract class PaymentIntegrationTest {
     @Autowired
     protected RefundWorker refunds;
 
+    @Autowired
+    protected ReservationCopy reservationCopy;
+
+    @Autowired
+    protected TransactionTemplate transactions;
+
     protected final TestTokens tokens = TestTokens.instance();
     protected final NeighboursStub neighbours = NeighboursStub.instance();
 
     @DynamicPropertySource
     static void neighbours(DynamicPropertyRegistry registry) {
-        registry.add("tiketi.urls.reservation-service", () -> NeighboursStub.instance().baseUrl());
         registry.add("tiketi.urls.queue-service", () -> NeighboursStub.instance().baseUrl());
     }
 
@@ -86,18 +95,45 @@ public abstract class PaymentIntegrationTest {
         breaker.reset();
     }
 
-    /** A buyer with a PENDING reservation of two seats (held for five more minutes) and its payment token. */
-    public record Buyer(UUID userId, NeighboursStub.Reservation reservation, String paymentToken) {
+    /**
+     * A buyer with a PENDING reservation of two seats (held for five more minutes, version 1 in the copy) and its
+     * payment token.
+     */
+    public record Buyer(UUID userId, TestReservation reservation, String paymentToken) {
     }
 
     protected Buyer buyer() {
+        Buyer buyer = buyerWithoutCopy();
+        copy(buyer.reservation().held(), 1);
+        return buyer;
+    }
+
+    /** A buyer whose hold's event has not reached payment-service yet: the copy does not know the reservation. */
+    protected Buyer buyerWithoutCopy() {
         UUID userId = UUID.randomUUID();
-        var reservation = new NeighboursStub.Reservation(UUID.randomUUID(), userId, UUID.randomUUID(), "PENDING",
-                2 * PRICE, Instant.now().plusSeconds(300), "IU Concert 2030");
-        neighbours.put(reservation);
+        var reservation = TestReservation.of(userId, UUID.randomUUID(), 2 * PRICE, Instant.now().plusSeconds(300),
+                "IU Concert 2030");
+        return new Buyer(userId, reservation, paymentToken(userId, reservation.eventId()));
+    }
+
+    /** A payment token of the buyer for the event, as queue-service would vouch for it. */
+    protected String paymentToken(UUID userId, UUID eventId) {
         String token = "qp_" + UUID.randomUUID().toString().replace("-", "");
-        neighbours.put(token, new NeighboursStub.Token(userId, reservation.eventId(), "PAYMENT", false));
-        return new Buyer(userId, reservation, token);
+        neighbours.put(token, new NeighboursStub.Token(userId, eventId, "PAYMENT", false));
+        return token;
+    }
+
+    /**
+     * Applies a reservation event to the copy at once, as the consumer would (in a transaction of its own), without
+     * the trip through Kafka: for tests about payments rather than about the copy.
+     */
+    protected void copy(ReservationEvent event, long version) {
+        EventEnvelope envelope = codec.envelope(UUID.randomUUID(), event, version, Instant.now(), "test", null);
+        transactions.executeWithoutResult(status -> reservationCopy.apply(envelope, event));
+    }
+
+    protected Optional<CopiedReservation> copied(UUID reservationId) {
+        return reservationCopy.find(reservationId);
     }
 
     protected static String newKey() {
@@ -189,7 +225,12 @@ public abstract class PaymentIntegrationTest {
     // --- Kafka ---------------------------------------------------------------------------------------
 
     protected EventEnvelope publish(ReservationEvent event) {
-        EventEnvelope envelope = codec.envelope(UUID.randomUUID(), event, 2, Instant.now(), "test", null);
+        return publish(event, 2);
+    }
+
+    /** @param version the reservation's version after the event, as reservation-service's outbox writes it */
+    protected EventEnvelope publish(ReservationEvent event, long version) {
+        EventEnvelope envelope = codec.envelope(UUID.randomUUID(), event, version, Instant.now(), "test", null);
         publish(envelope);
         return envelope;
     }
