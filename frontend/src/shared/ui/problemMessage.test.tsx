@@ -20,6 +20,7 @@ const BUYER_CODES = [
   'queue-service-unavailable', 'reservation-service-unavailable',
   'payment-token-required', 'payment-token-invalid', 'reservation-not-payable', 'reservation-expired',
   'reservation-payment-exists', 'amount-mismatch', 'payment-key-reused', 'payment-gateway-unavailable', 'payment-not-found',
+  'reservation-not-known-yet',
 ];
 
 async function inLanguage(language: 'ko' | 'en') {
