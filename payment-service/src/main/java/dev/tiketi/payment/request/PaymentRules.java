@@ -14,7 +14,11 @@ final class PaymentRules {
     private PaymentRules() {
     }
 
-    /** Another buyer's reservation is answered like an unknown one: its existence is not revealed. */
+    /**
+     * Another buyer's reservation is 404, nothing about it revealed. (One the copy does not know is 503 after a wait,
+     * see {@link KnownReservations}: that much tells a caller who already has a reservation's random id that it is
+     * real, nothing more.)
+     */
     static void requireOwner(CopiedReservation reservation, UUID userId) {
         if (!reservation.userId().equals(userId)) {
             throw ApiException.notFound("reservation-not-found", "There is no such reservation.");
