@@ -17,9 +17,10 @@ const BUYER_CODES = [
   'queue-full', 'queue-closed', 'not-in-queue', 'already-in-another-queue', 'admission-token-invalid',
   'seats-unavailable', 'seats-not-in-event', 'hold-exists', 'hold-expired', 'reservation-not-found',
   'reservation-not-pending', 'reservation-not-confirmed', 'cancellation-closed', 'event-service-unavailable',
-  'queue-service-unavailable', 'reservation-service-unavailable',
+  'queue-service-unavailable',
   'payment-token-required', 'payment-token-invalid', 'reservation-not-payable', 'reservation-expired',
   'reservation-payment-exists', 'amount-mismatch', 'payment-key-reused', 'payment-gateway-unavailable', 'payment-not-found',
+  'reservation-not-known-yet',
 ];
 
 async function inLanguage(language: 'ko' | 'en') {

@@ -160,22 +160,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/internal/reservations/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["reservation"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -254,24 +238,6 @@ export interface components {
             figures?: components["schemas"]["SalesFigures"];
             /** Format: date-time */
             hour?: string;
-        };
-        InternalReservationView: {
-            /** Format: uuid */
-            eventId?: string;
-            /** Format: date-time */
-            eventStartsAt?: string;
-            eventTitle?: string;
-            /** Format: date-time */
-            holdExpiresAt?: string;
-            /** Format: uuid */
-            id?: string;
-            seats?: components["schemas"]["ReservedSeat"][];
-            /** @enum {string} */
-            status?: "PENDING" | "CONFIRMED" | "CANCELLED" | "EXPIRED" | "REFUNDED";
-            /** Format: int64 */
-            totalAmount?: number;
-            /** Format: uuid */
-            userId?: string;
         };
         ReservationPage: {
             items?: components["schemas"]["ReservationView"][];
@@ -646,28 +612,6 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": components["schemas"]["SseEmitter"];
-                };
-            };
-        };
-    };
-    reservation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["InternalReservationView"];
                 };
             };
         };

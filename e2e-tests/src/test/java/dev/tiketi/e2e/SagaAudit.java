@@ -36,6 +36,11 @@ final class SagaAudit {
         return query("payment_service", "SELECT id, status || '/' || version FROM payments");
     }
 
+    /** reservation id → status of every reservation payment-service's copy knows (fed by reservation.events). */
+    Map<String, String> reservationCopy() {
+        return query("payment_service", "SELECT id, status FROM reservation_copy");
+    }
+
     /**
      * The SPEC's convergence rule, as a list of violations (empty when it holds): each SUCCESS payment belongs to
      * exactly one CONFIRMED booking, a payment that was refunded (or is being) belongs to a booking that is not

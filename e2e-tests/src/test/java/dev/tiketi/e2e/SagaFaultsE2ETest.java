@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static dev.tiketi.e2e.Sale.APPROVED_CARD;
 import static dev.tiketi.e2e.Sale.DECLINED_CARD;
@@ -55,18 +56,37 @@ class SagaFaultsE2ETest {
 
     @Test
     void paymentsMadeWhileKafkaIsDownConvergeOnceItIsBackAndALateSuccessIsRefunded() {
+        // payment-service learns of holds from reservation.events (its own copy; it asks reservation-service
+        // nothing), so a hold is payable during an outage when its event arrived before the broker went
         Sale sale = Sale.open(platform);
         Hold late = sale.hold(1);
+        awaitCopied(late);
         platform.platform().stopKafka();
+        Reply latePayment;
+        Hold heldDuringOutage;
         try {
-            Reply latePayment = late.pay(gateway, APPROVED_CARD);
+            latePayment = late.pay(gateway, APPROVED_CARD);
             assertThat(latePayment.<String>read("$.status")).as(latePayment.body()).isEqualTo("SUCCESS");
             // the success cannot reach reservation-service before the hold runs out (the saga's clock is 30 s here)
             await().atMost(Duration.ofSeconds(60)).until(() -> late.reservationStatus(gateway).equals("EXPIRED"));
 
-            Hold paid = sale.hold(2);
-            Hold alsoPaid = sale.hold(1);
-            Hold declined = sale.hold(1);
+            // a hold taken while the broker is down cannot be paid until its event reaches payment-service: 503 with
+            // Retry-After, nothing charged; the same payment goes through once the broker is back
+            heldDuringOutage = sale.hold(1);
+            Reply tooEarly = heldDuringOutage.pay(gateway, APPROVED_CARD);
+            assertThat(tooEarly.status()).as(tooEarly.body()).isEqualTo(503);
+            assertThat(tooEarly.<String>read("$.code")).isEqualTo("reservation-not-known-yet");
+        } finally {
+            platform.platform().startKafka();
+        }
+        await().atMost(CONVERGENCE).until(() -> heldDuringOutage.pay(gateway, APPROVED_CARD).status() == 201);
+
+        Hold paid = sale.hold(2);
+        Hold alsoPaid = sale.hold(1);
+        Hold declined = sale.hold(1);
+        awaitCopied(paid, alsoPaid, declined);
+        platform.platform().stopKafka();
+        try {
             assertThat(paid.pay(gateway, APPROVED_CARD).<String>read("$.status")).isEqualTo("SUCCESS");
             assertThat(alsoPaid.pay(gateway, APPROVED_CARD).<String>read("$.status")).isEqualTo("SUCCESS");
             assertThat(declined.pay(gateway, DECLINED_CARD).<String>read("$.status")).isEqualTo("FAILED");
@@ -76,17 +96,24 @@ class SagaFaultsE2ETest {
 
             await().atMost(CONVERGENCE).until(() -> paid.reservationStatus(gateway).equals("CONFIRMED")
                     && alsoPaid.reservationStatus(gateway).equals("CONFIRMED")
+                    && heldDuringOutage.reservationStatus(gateway).equals("CONFIRMED")
                     && declined.reservationStatus(gateway).equals("CANCELLED"));
             String latePaymentId = latePayment.read("$.id");
             await().atMost(CONVERGENCE).until(() -> late.paymentStatus(gateway, latePaymentId).equals("REFUNDED"));
             assertThat(late.reservationStatus(gateway)).as("money refunded, booking not confirmed").isEqualTo("EXPIRED");
-            await().atMost(CONVERGENCE).until(() -> sale.soldSeats().size() == 3);
+            await().atMost(CONVERGENCE).until(() -> sale.soldSeats().size() == 4);
             assertThat(sale.soldSeats()).containsExactlyInAnyOrderElementsOf(
-                    concat(paid.seatIds(), alsoPaid.seatIds()));
+                    concat(concat(paid.seatIds(), alsoPaid.seatIds()), heldDuringOutage.seatIds()));
             await().atMost(CONVERGENCE).untilAsserted(() -> assertThat(audit.violations()).isEmpty());
         } finally {
             platform.platform().startKafka();
         }
+    }
+
+    /** Waits until payment-service's reservation copy knows the holds (their ReservationHeld arrived). */
+    private static void awaitCopied(Hold... holds) {
+        await().atMost(CONVERGENCE).until(() -> audit.reservationCopy().keySet().containsAll(
+                Stream.of(holds).map(Hold::reservationId).toList()));
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.UUID;
  *
  * @param seats       the snapshot taken at hold time: the price the buyer pays even if the catalog changes
  * @param totalAmount in KRW, the sum of the seat prices
+ * @param eventTitle  the event's title at hold time (payment-service names the PG order after it); optional:
+ *                    absent in events written before it was added, and readers must cope without it
  */
 public record ReservationHeld(
         UUID reservationId,
@@ -18,7 +20,8 @@ public record ReservationHeld(
         UUID userId,
         List<Seat> seats,
         @JsonProperty(required = true) long totalAmount,
-        Instant holdExpiresAt) implements ReservationEvent {
+        Instant holdExpiresAt,
+        String eventTitle) implements ReservationEvent {
 
     public static final String TYPE = "ReservationHeld";
 
@@ -29,6 +32,12 @@ public record ReservationHeld(
         seats = Fields.nonEmpty(seats, "seats");
         Fields.amount(totalAmount, "totalAmount");
         Fields.required(holdExpiresAt, "holdExpiresAt");
+    }
+
+    /** A hold whose event title is not known to the writer (as every hold was before the field existed). */
+    public ReservationHeld(UUID reservationId, UUID eventId, UUID userId, List<Seat> seats, long totalAmount,
+                           Instant holdExpiresAt) {
+        this(reservationId, eventId, userId, seats, totalAmount, holdExpiresAt, null);
     }
 
     /** @param price in KRW */

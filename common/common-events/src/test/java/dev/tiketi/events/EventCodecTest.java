@@ -34,7 +34,7 @@ class EventCodecTest {
         return Stream.of(
                 new ReservationHeld(RESERVATION, EVENT, USER, List.of(
                         new ReservationHeld.Seat(SEATS.get(0), "VIP", 198_000L),
-                        new ReservationHeld.Seat(SEATS.get(1), "R", 165_000L)), 363_000L, AT.plusSeconds(300)),
+                        new ReservationHeld.Seat(SEATS.get(1), "R", 165_000L)), 363_000L, AT.plusSeconds(300), "Aurora Live"),
                 new ReservationConfirmed(RESERVATION, EVENT, USER, SEATS, 363_000L),
                 new ReservationCancelled(RESERVATION, EVENT, USER, SEATS, "USER_CANCELLED", true),
                 new ReservationExpired(RESERVATION, EVENT, USER, SEATS),
@@ -102,6 +102,20 @@ class EventCodecTest {
         EventEnvelope received = codec.decode(plainJson.writeValueAsBytes(json));
 
         assertThat(codec.payload(received, ReservationConfirmed.class)).isEqualTo(payload);
+    }
+
+    @Test
+    void aHoldWrittenBeforeTheEventTitleExistedIsReadWithoutOne() {
+        var payload = new ReservationHeld(RESERVATION, EVENT, USER,
+                List.of(new ReservationHeld.Seat(SEATS.get(0), "VIP", 198_000L)), 198_000L, AT, "Aurora Live");
+        ObjectNode json = (ObjectNode) plainJson.readTree(codec.encode(
+                codec.envelope(UUID.randomUUID(), payload, 1, AT, null, null)));
+        ((ObjectNode) json.get("payload")).remove("eventTitle");
+
+        var read = codec.payload(codec.decode(plainJson.writeValueAsBytes(json)), ReservationHeld.class);
+
+        assertThat(read.eventTitle()).isNull();
+        assertThat(read).isEqualTo(new ReservationHeld(RESERVATION, EVENT, USER, payload.seats(), 198_000L, AT));
     }
 
     @Test

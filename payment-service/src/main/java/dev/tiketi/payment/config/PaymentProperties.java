@@ -8,8 +8,10 @@ import java.util.Objects;
 /**
  * {@code tiketi.payment.*}. Every default is in {@code application.yml}; these records only check the values.
  *
- * @param gateway   which PG charges: {@code simulated} (built-in stand-in) or {@code toss}
- * @param pgTimeout how long any one PG call may take; after it the outcome counts as unknown
+ * @param gateway         which PG charges: {@code simulated} (built-in stand-in) or {@code toss}
+ * @param pgTimeout       how long any one PG call may take; after it the outcome counts as unknown
+ * @param reservationWait how long a payment waits for a reservation its copy does not know yet (its hold's event
+ *                        is still on the way) before it is refused with 503 and {@code Retry-After}
  */
 @ConfigurationProperties("tiketi.payment")
 public record PaymentProperties(
@@ -21,7 +23,7 @@ public record PaymentProperties(
         Toss toss,
         Reconcile reconcile,
         Refund refund,
-        Clients clients) {
+        Duration reservationWait) {
 
     public PaymentProperties {
         Objects.requireNonNull(gateway, "tiketi.payment.gateway is required (simulated or toss)");
@@ -32,7 +34,7 @@ public record PaymentProperties(
         Objects.requireNonNull(toss, "tiketi.payment.toss is required");
         Objects.requireNonNull(reconcile, "tiketi.payment.reconcile is required");
         Objects.requireNonNull(refund, "tiketi.payment.refund is required");
-        Objects.requireNonNull(clients, "tiketi.payment.clients is required");
+        positive(reservationWait, "tiketi.payment.reservation-wait");
         if (reconcile.pendingAfter().compareTo(pgTimeout) <= 0) {
             // reconciling a payment whose approval is still waiting for the PG would fail a payment the PG
             // may yet approve
@@ -121,15 +123,6 @@ public record PaymentProperties(
             if (batchSize < 1) {
                 throw new IllegalArgumentException("tiketi.payment.refund.batch-size must be at least 1");
             }
-        }
-    }
-
-    /** Timeouts of the calls to reservation-service. */
-    public record Clients(Duration connectTimeout, Duration readTimeout) {
-
-        public Clients {
-            positive(connectTimeout, "tiketi.payment.clients.connect-timeout");
-            positive(readTimeout, "tiketi.payment.clients.read-timeout");
         }
     }
 

@@ -8,6 +8,7 @@ import dev.tiketi.payment.gateway.Approved;
 import dev.tiketi.payment.gateway.Declined;
 import dev.tiketi.payment.gateway.GatewayException;
 import dev.tiketi.payment.gateway.GuardedPaymentGateway;
+import dev.tiketi.payment.reservation.CopiedReservation;
 import dev.tiketi.web.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,9 @@ import java.time.Clock;
 import java.util.UUID;
 
 /**
- * Takes a payment request through its three steps, none of which holds a transaction across the PG call:
+ * Takes a payment request through its three steps, none of which holds a transaction across the PG call. What
+ * it charges comes from payment-service's own copy of the reservation ({@link KnownReservations}), never from the
+ * client and without asking reservation-service:
  * (1) a short transaction inserts the PENDING payment — the unique (user, paymentKey) makes a repeated or
  * concurrent request find that payment instead of charging again; (2) the PG is asked, outside any
  * transaction; (3) a short transaction records its answer with the event (outbox). If the answer never
@@ -33,12 +36,12 @@ public class PaymentRequests {
     private final PaymentStore store;
     private final PaymentTransitions transitions;
     private final GuardedPaymentGateway gateway;
-    private final ReservationClient reservations;
+    private final KnownReservations reservations;
     private final PaymentTokenClient tokens;
     private final Clock clock;
 
     PaymentRequests(PaymentStore store, PaymentTransitions transitions, GuardedPaymentGateway gateway,
-                    ReservationClient reservations, PaymentTokenClient tokens, Clock clock) {
+                    KnownReservations reservations, PaymentTokenClient tokens, Clock clock) {
         this.store = store;
         this.transitions = transitions;
         this.gateway = gateway;
@@ -57,7 +60,7 @@ public class PaymentRequests {
             return replay(existing.get(), request);
         }
         PaymentRules.requireInstrument(request, gateway.instrument());
-        ReservationView reservation = reservations.find(request.reservationId());
+        CopiedReservation reservation = reservations.find(request.reservationId(), userId, request.amount());
         PaymentRules.requireOwner(reservation, userId);
         tokens.requirePaymentToken(paymentToken, userId, reservation.eventId(), reservation.id());
         PaymentRules.requirePayable(reservation, request.amount(), clock.instant());
@@ -106,7 +109,7 @@ public class PaymentRequests {
         return new Outcome(existing, false);
     }
 
-    private static String orderName(ReservationView reservation) {
+    private static String orderName(CopiedReservation reservation) {
         String title = reservation.eventTitle() == null || reservation.eventTitle().isBlank()
                 ? "TIKETI booking" : reservation.eventTitle();
         return title.length() <= 200 ? title : title.substring(0, 200);

@@ -2,6 +2,7 @@ package dev.tiketi.payment.request;
 
 import dev.tiketi.payment.core.Payment;
 import dev.tiketi.payment.gateway.PaymentGateway;
+import dev.tiketi.payment.reservation.CopiedReservation;
 import dev.tiketi.web.problem.ApiException;
 
 import java.time.Instant;
@@ -13,16 +14,20 @@ final class PaymentRules {
     private PaymentRules() {
     }
 
-    /** Another buyer's reservation is answered like an unknown one: its existence is not revealed. */
-    static void requireOwner(ReservationView reservation, UUID userId) {
+    /**
+     * Another buyer's reservation is 404, nothing about it revealed. (One the copy does not know is 503 after a wait,
+     * see {@link KnownReservations}: that much tells a caller who already has a reservation's random id that it is
+     * real, nothing more.)
+     */
+    static void requireOwner(CopiedReservation reservation, UUID userId) {
         if (!reservation.userId().equals(userId)) {
-            throw ReservationClient.notFound();
+            throw ApiException.notFound("reservation-not-found", "There is no such reservation.");
         }
     }
 
     /** A PENDING reservation whose hold has not run out, for the amount the client expects (if it says). */
-    static void requirePayable(ReservationView reservation, Long clientAmount, Instant now) {
-        if (!ReservationView.PENDING.equals(reservation.status())) {
+    static void requirePayable(CopiedReservation reservation, Long clientAmount, Instant now) {
+        if (reservation.status() != CopiedReservation.Status.PENDING) {
             throw ApiException.conflict("reservation-not-payable",
                     "The reservation is " + reservation.status() + "; only a held (PENDING) reservation can be paid.");
         }

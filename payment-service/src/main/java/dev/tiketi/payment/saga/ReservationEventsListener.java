@@ -8,8 +8,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads {@code reservation.events} (group {@code payment-service}). The offset is committed after the
- * record's transaction (ack mode RECORD); a redelivery is skipped by the inbox. Failures go to
+ * Reads {@code reservation.events} (group {@code payment-service}) into the reservation copy and the refund saga,
+ * one transaction per record ({@link ReservationEventsConsumer}). The offset is committed after the record's
+ * transaction (ack mode RECORD); a redelivery changes neither (versions, inbox). Failures go to
  * common-messaging's error handler: retried with back-off, then dead-lettered to {@code dlq.reservation.events};
  * malformed and inconsistent records are dead-lettered at once.
  */
@@ -19,16 +20,16 @@ class ReservationEventsListener {
     static final String ID = "payment-refund-saga";
 
     private final EventCodec codec;
-    private final RefundSaga saga;
+    private final ReservationEventsConsumer consumer;
 
-    ReservationEventsListener(EventCodec codec, RefundSaga saga) {
+    ReservationEventsListener(EventCodec codec, ReservationEventsConsumer consumer) {
         this.codec = codec;
-        this.saga = saga;
+        this.consumer = consumer;
     }
 
     @KafkaListener(id = ID, idIsGroup = false, topics = Topics.RESERVATION_EVENTS)
     void onReservationEvent(ConsumerRecord<String, byte[]> record) {
         EventEnvelope envelope = codec.decode(record.value());
-        saga.apply(envelope, codec.payload(envelope));
+        consumer.apply(envelope, codec.payload(envelope));
     }
 }

@@ -1,7 +1,7 @@
 package dev.tiketi.payment.admin;
 
 import dev.tiketi.payment.gateway.simulated.SimulatedCards;
-import dev.tiketi.payment.support.NeighboursStub;
+import dev.tiketi.payment.support.TestReservation;
 import dev.tiketi.payment.support.PaymentIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -65,10 +65,10 @@ class AdminPaymentsTest extends PaymentIntegrationTest {
     }
 
     private Buyer buyerOf(UUID eventId) {
-        Buyer other = buyer();
-        var reservation = new NeighboursStub.Reservation(other.reservation().id(), other.userId(), eventId, "PENDING",
-                2 * PRICE, Instant.now().plusSeconds(300), "IU Concert 2030");
-        neighbours.put(reservation);
-        return new Buyer(other.userId(), reservation, paymentToken(reservation));
+        UUID userId = UUID.randomUUID();
+        var reservation = TestReservation.of(userId, eventId, 2 * PRICE, Instant.now().plusSeconds(300),
+                "IU Concert 2030");
+        copy(reservation.held(), 1);
+        return new Buyer(userId, reservation, paymentToken(reservation));
     }
 }

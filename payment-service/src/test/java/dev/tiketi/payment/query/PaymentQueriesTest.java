@@ -1,7 +1,7 @@
 package dev.tiketi.payment.query;
 
 import dev.tiketi.payment.gateway.simulated.SimulatedCards;
-import dev.tiketi.payment.support.NeighboursStub;
+import dev.tiketi.payment.support.TestReservation;
 import dev.tiketi.payment.support.PaymentIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -78,9 +78,9 @@ class PaymentQueriesTest extends PaymentIntegrationTest {
 
     /** Another held reservation of the same buyer for the same event, with its own payment token. */
     private Buyer sameBuyerNewReservation(Buyer buyer) {
-        var reservation = new NeighboursStub.Reservation(UUID.randomUUID(), buyer.userId(),
-                buyer.reservation().eventId(), "PENDING", 2 * PRICE, Instant.now().plusSeconds(300), "IU Concert 2030");
-        neighbours.put(reservation);
+        var reservation = TestReservation.of(buyer.userId(), buyer.reservation().eventId(), 2 * PRICE,
+                Instant.now().plusSeconds(300), "IU Concert 2030");
+        copy(reservation.held(), 1);
         return new Buyer(buyer.userId(), reservation, paymentToken(reservation));
     }
 }

@@ -56,13 +56,12 @@ class IdempotencyTest extends PaymentIntegrationTest {
         Buyer buyer = buyer();
         String key = newKey();
         pay(buyer, key, SimulatedCards.APPROVE);
-        var otherReservation = buyer();
-        neighbours.put(new dev.tiketi.payment.support.NeighboursStub.Reservation(otherReservation.reservation().id(),
-                buyer.userId(), buyer.reservation().eventId(), "PENDING", 1000, otherReservation.reservation().holdExpiresAt(),
-                "Another show"));
+        var otherReservation = dev.tiketi.payment.support.TestReservation.of(buyer.userId(),
+                buyer.reservation().eventId(), 1000, buyer.reservation().holdExpiresAt(), "Another show");
+        copy(otherReservation.held(), 1);
 
         var reused = payWith(buyer.userId(), buyer.paymentToken(),
-                paymentRequest(otherReservation.reservation().id(), key, SimulatedCards.APPROVE, null));
+                paymentRequest(otherReservation.id(), key, SimulatedCards.APPROVE, null));
 
         assertProblem(reused, 422, "payment-key-reused");
         assertProblem(pay(buyer, key, SimulatedCards.APPROVE, 1L), 422, "amount-mismatch");

@@ -4,8 +4,8 @@ import dev.tiketi.events.EventEnvelope;
 import dev.tiketi.events.PaymentFailed;
 import dev.tiketi.events.PaymentSucceeded;
 import dev.tiketi.payment.gateway.simulated.SimulatedCards;
-import dev.tiketi.payment.support.NeighboursStub;
 import dev.tiketi.payment.support.PaymentIntegrationTest;
+import dev.tiketi.payment.support.TestReservation;
 import dev.tiketi.testsupport.TestServiceTokens;
 import org.junit.jupiter.api.Test;
 
@@ -147,21 +147,23 @@ class PaymentRequestTest extends PaymentIntegrationTest {
 
     @Test
     void onlyTheBuyersOwnHeldReservationCanBePaid() {
+        // (a reservation the copy does not know at all: ReservationCopyIntegrationTest)
         Buyer buyer = buyer();
         Buyer other = buyer();
 
-        var unknown = payWith(buyer.userId(), buyer.paymentToken(),
-                paymentRequest(UUID.randomUUID(), newKey(), SimulatedCards.APPROVE, null));
-        assertProblem(unknown, 404, "reservation-not-found");
         var someoneElses = payWith(buyer.userId(), buyer.paymentToken(),
-                paymentRequest(other.reservation().id(), newKey(), SimulatedCards.APPROVE, null));
+                paymentRequest(other.reservation().id(), newKey(), SimulatedCards.APPROVE, 330_000L));
         assertProblem(someoneElses, 404, "reservation-not-found");
 
-        neighbours.put(buyer.reservation().withStatus("CONFIRMED"));
+        copy(buyer.reservation().confirmed(), 2);
         assertProblem(pay(buyer, newKey(), SimulatedCards.APPROVE), 409, "reservation-not-payable");
-        neighbours.put(buyer.reservation().withHoldExpiresAt(Instant.now().minusSeconds(1)));
-        assertProblem(pay(buyer, newKey(), SimulatedCards.APPROVE), 409, "reservation-expired");
+        var ranOut = TestReservation.of(buyer.userId(), buyer.reservation().eventId(), 2 * PRICE,
+                Instant.now().minusSeconds(1), "IU Concert 2030");
+        copy(ranOut.held(), 1);
+        assertProblem(pay(new Buyer(buyer.userId(), ranOut, paymentToken(ranOut)), newKey(), SimulatedCards.APPROVE),
+                409, "reservation-expired");
         assertThat(paymentsOf(buyer.reservation().id())).isZero();
+        assertThat(paymentsOf(ranOut.id())).isZero();
     }
 
     @Test
@@ -193,18 +195,6 @@ class PaymentRequestTest extends PaymentIntegrationTest {
                 SimulatedCards.APPROVE, null).replace("\"method\"", "\"amount\":99999999999999999999999,\"method\""));
         assertProblem(overflowing, 400, "malformed-request");
         assertThat(paymentsOf(reservation)).isZero();
-    }
-
-    @Test
-    void unreachableNeighboursAre503Problems() {
-        Buyer buyer = buyer();
-        neighbours.fail("reservation-service");
-        try {
-            assertProblem(pay(buyer, newKey(), SimulatedCards.APPROVE), 503, "reservation-service-unavailable");
-        } finally {
-            neighbours.recover("reservation-service");
-        }
-        assertThat(paymentsOf(buyer.reservation().id())).isZero();
     }
 
     @Test

@@ -5,6 +5,8 @@ import dev.tiketi.payment.core.PaymentStatus;
 import dev.tiketi.payment.core.TestPayments;
 import dev.tiketi.payment.gateway.Card;
 import dev.tiketi.payment.gateway.PaymentGateway;
+import dev.tiketi.payment.reservation.CopiedReservation;
+import dev.tiketi.payment.reservation.CopiedReservation.Status;
 import dev.tiketi.web.problem.ApiException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -20,8 +22,8 @@ class PaymentRulesTest {
 
     private static final Instant NOW = Instant.parse("2030-01-01T10:00:00Z");
     private final UUID buyer = UUID.randomUUID();
-    private final ReservationView held = new ReservationView(UUID.randomUUID(), buyer, UUID.randomUUID(), "PENDING",
-            330_000L, NOW.plusSeconds(60), "Show", NOW.plusSeconds(86_400));
+    private final CopiedReservation held = new CopiedReservation(UUID.randomUUID(), buyer, UUID.randomUUID(),
+            Status.PENDING, 2, 330_000L, NOW.plusSeconds(60), "Show", 2L, NOW);
 
     @Test
     void aHeldReservationOfTheBuyerIsPayableForItsOwnAmount() {
@@ -37,11 +39,15 @@ class PaymentRulesTest {
 
     @Test
     void onlyAPendingUnexpiredReservationAtTheRightAmountIsPayable() {
-        for (String status : new String[] {"CONFIRMED", "CANCELLED", "EXPIRED"}) {
-            var other = new ReservationView(held.id(), buyer, held.eventId(), status, 330_000L, held.holdExpiresAt(),
-                    "Show", null);
+        for (Status status : new Status[] {Status.CONFIRMED, Status.CANCELLED, Status.EXPIRED}) {
+            var other = new CopiedReservation(held.id(), buyer, held.eventId(), status, 3, 330_000L,
+                    held.holdExpiresAt(), "Show", 2L, NOW);
             assertProblem(() -> PaymentRules.requirePayable(other, null, NOW), 409, "reservation-not-payable");
         }
+        var knownOnlyAsCancelled = new CopiedReservation(held.id(), buyer, held.eventId(), Status.CANCELLED, 2, null,
+                null, null, null, NOW);
+        assertProblem(() -> PaymentRules.requirePayable(knownOnlyAsCancelled, 330_000L, NOW), 409,
+                "reservation-not-payable");
         assertProblem(() -> PaymentRules.requirePayable(held, null, held.holdExpiresAt()), 409, "reservation-expired");
         assertProblem(() -> PaymentRules.requirePayable(held, 330_001L, NOW), 422, "amount-mismatch");
         assertProblem(() -> PaymentRules.requirePayable(held, 0L, NOW), 422, "amount-mismatch");

@@ -7,10 +7,12 @@ import dev.tiketi.events.ReservationEvent;
 import dev.tiketi.events.Topics;
 import dev.tiketi.payment.gateway.simulated.SimulatedCards;
 import dev.tiketi.payment.reconcile.Reconciler;
+import dev.tiketi.payment.reservation.CopiedReservation;
+import dev.tiketi.payment.reservation.ReservationCopy;
 import dev.tiketi.payment.refund.RefundWorker;
+import dev.tiketi.testsupport.TestServiceTokens;
 import dev.tiketi.testsupport.TestHttp;
 import dev.tiketi.testsupport.TestInfrastructure;
-import dev.tiketi.testsupport.TestServiceTokens;
 import dev.tiketi.testsupport.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,8 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -35,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -42,9 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * payment-service over real HTTP, with reservation-service and queue-service stubbed ({@link NeighboursStub})
- * and the simulated PG. Helpers to make a buyer with a held reservation and a payment token, to pay, to
- * publish reservation events and to read {@code payment.events} back from Kafka.
+ * payment-service over real HTTP with the simulated PG; it calls no other service (reservations reach it as events,
+ * payment tokens are signed).
+ * Helpers to make a buyer with a held reservation (in payment-service's reservation copy) and a payment token, to
+ * pay, to publish reservation events and to read {@code payment.events} back from Kafka.
  */
 @PaymentServiceTest
 public abstract class PaymentIntegrationTest {
@@ -73,35 +76,57 @@ public abstract class PaymentIntegrationTest {
     @Autowired
     protected RefundWorker refunds;
 
-    protected final TestTokens tokens = TestTokens.instance();
-    protected final NeighboursStub neighbours = NeighboursStub.instance();
+    @Autowired
+    protected ReservationCopy reservationCopy;
 
-    @DynamicPropertySource
-    static void neighbours(DynamicPropertyRegistry registry) {
-        registry.add("tiketi.urls.reservation-service", () -> NeighboursStub.instance().baseUrl());
-    }
+    @Autowired
+    protected TransactionTemplate transactions;
+
+    protected final TestTokens tokens = TestTokens.instance();
 
     @BeforeEach
     void closeTheBreaker() {
         breaker.reset();
     }
 
-    /** A buyer with a PENDING reservation of two seats (held for five more minutes) and its payment token. */
-    public record Buyer(UUID userId, NeighboursStub.Reservation reservation, String paymentToken) {
+    /**
+     * A buyer with a PENDING reservation of two seats (held for five more minutes, version 1 in the copy) and its
+     * payment token.
+     */
+    public record Buyer(UUID userId, TestReservation reservation, String paymentToken) {
     }
 
     protected Buyer buyer() {
+        Buyer buyer = buyerWithoutCopy();
+        copy(buyer.reservation().held(), 1);
+        return buyer;
+    }
+
+    /** A buyer whose hold's event has not reached payment-service yet: the copy does not know the reservation. */
+    protected Buyer buyerWithoutCopy() {
         UUID userId = UUID.randomUUID();
-        var reservation = new NeighboursStub.Reservation(UUID.randomUUID(), userId, UUID.randomUUID(), "PENDING",
-                2 * PRICE, Instant.now().plusSeconds(300), "IU Concert 2030");
-        neighbours.put(reservation);
+        var reservation = TestReservation.of(userId, UUID.randomUUID(), 2 * PRICE, Instant.now().plusSeconds(300),
+                "IU Concert 2030");
         return new Buyer(userId, reservation, paymentToken(reservation));
     }
 
     /** The payment token reservation-service hands out with this hold, good for ten minutes. */
-    protected static String paymentToken(NeighboursStub.Reservation reservation) {
+    protected static String paymentToken(TestReservation reservation) {
         return TestServiceTokens.buyerTokens().payment(reservation.userId(), reservation.eventId(), reservation.id(),
                 Instant.now().plusSeconds(600));
+    }
+
+    /**
+     * Applies a reservation event to the copy at once, as the consumer would (in a transaction of its own), without
+     * the trip through Kafka: for tests about payments rather than about the copy.
+     */
+    protected void copy(ReservationEvent event, long version) {
+        EventEnvelope envelope = codec.envelope(UUID.randomUUID(), event, version, Instant.now(), "test", null);
+        transactions.executeWithoutResult(status -> reservationCopy.apply(envelope, event));
+    }
+
+    protected Optional<CopiedReservation> copied(UUID reservationId) {
+        return reservationCopy.find(reservationId);
     }
 
     protected static String newKey() {
@@ -193,7 +218,12 @@ public abstract class PaymentIntegrationTest {
     // --- Kafka ---------------------------------------------------------------------------------------
 
     protected EventEnvelope publish(ReservationEvent event) {
-        EventEnvelope envelope = codec.envelope(UUID.randomUUID(), event, 2, Instant.now(), "test", null);
+        return publish(event, 2);
+    }
+
+    /** @param version the reservation's version after the event, as reservation-service's outbox writes it */
+    protected EventEnvelope publish(ReservationEvent event, long version) {
+        EventEnvelope envelope = codec.envelope(UUID.randomUUID(), event, version, Instant.now(), "test", null);
         publish(envelope);
         return envelope;
     }

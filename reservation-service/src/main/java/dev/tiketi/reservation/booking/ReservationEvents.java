@@ -24,11 +24,14 @@ public class ReservationEvents {
         this.outbox = outbox;
     }
 
-    /** Also after a seat change: the reservation's seats and total as they now are (the newest version wins). */
+    /**
+     * Also after a seat change: the reservation's seats and total as they now are (the newest version wins). The
+     * event's title rides along for payment-service's copy of the reservation (it names the PG order).
+     */
     public void held(Reservation r) {
         append(new ReservationHeld(r.id(), r.eventId(), r.userId(),
                 r.seats().stream().map(seat -> new ReservationHeld.Seat(seat.seatId(), seat.grade(), seat.price())).toList(),
-                r.totalAmount(), r.holdExpiresAt()), r.version());
+                r.totalAmount(), r.holdExpiresAt(), r.event().title()), r.version());
     }
 
     public void confirmed(Reservation r) {

@@ -2,7 +2,6 @@ package dev.tiketi.reservation.config;
 
 import dev.tiketi.security.ResourceServerSecurity;
 import dev.tiketi.security.TokenClaims;
-import dev.tiketi.serviceauth.InternalCallers;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,21 +10,19 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Every /api call needs a user token (the seat map too: it is part of buying), /api/admin and the operator
- * endpoints need ADMIN, and /internal/reservations (a reservation's owner, seats and amount) answers only
- * payment-service's service token. The async dispatch that writes an SSE stream is the same, already
+ * endpoints need ADMIN. There is no /internal API: payment-service keeps its own copy of the reservations it
+ * charges, fed by reservation.events. The async dispatch that writes an SSE stream is the same, already
  * authorized request.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ResourceServerSecurity resourceServer, InternalCallers internalCallers)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ResourceServerSecurity resourceServer) throws Exception {
         resourceServer.apply(http).authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                 .requestMatchers(ResourceServerSecurity.OPEN_PATHS).permitAll()
                 .requestMatchers(ResourceServerSecurity.OPERATOR_PATHS).hasRole(TokenClaims.ROLE_ADMIN)
-                .requestMatchers("/internal/reservations/**").access(internalCallers.only("payment-service"))
                 .requestMatchers("/internal/**").denyAll()
                 .requestMatchers("/api/admin/**").hasRole(TokenClaims.ROLE_ADMIN)
                 .anyRequest().authenticated());

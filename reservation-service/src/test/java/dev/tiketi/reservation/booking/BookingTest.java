@@ -39,6 +39,8 @@ class BookingTest extends ReservationIntegrationTest {
         assertThat(liveSeats(event.id())).isEqualTo(Map.of(event.seatIds().get(1), id, event.seatIds().get(2), id,
                 event.seatIds().get(3), id));
         assertThat(outbox(id)).containsExactly("ReservationHeld v1", "ReservationHeld v2");
+        assertThat(lastOutboxPayload(id)).as("what payment-service's copy of the reservation takes from it")
+                .containsEntry("totalAmount", 300000).containsEntry("eventTitle", "Test concert");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(heldInRedis(event.id()))
                 .containsExactlyInAnyOrderElementsOf(event.seats(1, 2, 3).stream().map(UUID::toString).toList()));
         assertThat(redis.hasKey(HoldKeys.seat(event.id(), event.seatIds().getFirst()))).isFalse();

@@ -31,7 +31,6 @@ class ConnectionUseTest extends ReservationIntegrationTest {
 
         for (int i = 0; i < reads; i++) {
             assertThat(call("GET", "/api/reservations/" + id, buyer, null).statusCode()).isEqualTo(200);
-            assertThat(internalGet("/internal/reservations/" + id).statusCode()).isEqualTo(200);
             assertThat(call("GET", "/api/reservations", buyer, null).statusCode()).isEqualTo(200);
         }
 
