@@ -6,7 +6,7 @@ import dev.tiketi.events.EventEnvelope;
 import dev.tiketi.events.PaymentSucceeded;
 import dev.tiketi.events.Topics;
 import dev.tiketi.reservation.support.ReservationIntegrationTest;
-import dev.tiketi.reservation.support.Upstreams.TestEvent;
+import dev.tiketi.reservation.support.TestCatalog.TestEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,8 +24,8 @@ class EventCancellationTest extends ReservationIntegrationTest {
 
     @Test
     void everyLiveReservationOfTheEventIsCancelledAndEveryBookingGoesToRefund() {
-        TestEvent event = upstreams.onSale(10);
-        TestEvent otherEvent = upstreams.onSale(2);
+        TestEvent event = catalog.onSale(10);
+        TestEvent otherEvent = catalog.onSale(2);
         UUID booked1 = held(UUID.randomUUID(), event.id(), event.seats(0, 1));
         UUID booked2 = held(UUID.randomUUID(), event.id(), event.seats(2));
         pay(booked1);
@@ -62,7 +62,7 @@ class EventCancellationTest extends ReservationIntegrationTest {
 
     @Test
     void aPaymentForAHoldThatSlippedInAfterTheCancellationIsRefusedAndTheHoldCancelled() {
-        TestEvent event = upstreams.onSale(4);
+        TestEvent event = catalog.onSale(4);
         awaitProcessed(publishCancellation(event.id()));
         // event-service's status had not reached the hold yet (the stub still says ON_SALE)
         UUID user = UUID.randomUUID();

@@ -1,7 +1,7 @@
 package dev.tiketi.reservation.internal;
 
 import dev.tiketi.reservation.support.ReservationIntegrationTest;
-import dev.tiketi.reservation.support.Upstreams.TestEvent;
+import dev.tiketi.reservation.support.TestCatalog.TestEvent;
 import dev.tiketi.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ class InternalReservationTest extends ReservationIntegrationTest {
     @Test
     void paymentServiceReadsAReservationWithoutAToken() {
         UUID buyer = UUID.randomUUID();
-        TestEvent event = upstreams.onSale(4);
+        TestEvent event = catalog.onSale(4);
         var held = hold(buyer, event.id(), event.seats(0, 1));
         UUID id = UUID.fromString(json(held, "$.reservation.id"));
 
