@@ -117,12 +117,7 @@ public class EventCatalog {
         }
     }
 
-    /** Forgets what this instance cached of the event: the copy changed under it (a rebuild, a test). */
-    void forget(UUID eventId) {
-        events.invalidate(eventId);
-        unknown.invalidate(eventId);
-    }
-
+    /** Forgets what this instance cached: the copy is being rebuilt under it. */
     void forgetAll() {
         events.invalidateAll();
         unknown.invalidateAll();
