@@ -263,7 +263,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["seats_1"];
+        get: operations["seats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1306,7 +1306,7 @@ export interface operations {
             };
         };
     };
-    seats_1: {
+    seats: {
         parameters: {
             query?: never;
             header?: never;
