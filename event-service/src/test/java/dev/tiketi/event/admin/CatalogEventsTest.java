@@ -80,15 +80,16 @@ class CatalogEventsTest extends CatalogIntegrationTest {
         String eventId = createEvent(createHall(), inDays(3));
         jdbc.update("INSERT INTO catalog_republish (event_id) VALUES (?::uuid)", eventId);
 
-        assertThat(republisher.drain()).isGreaterThanOrEqualTo(1);
+        // the scheduled drain may take it first: either way it is announced once
+        republisher.drain();
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM catalog_republish WHERE event_id = ?::uuid", Integer.class, eventId) == 0);
 
         assertThat(jdbc.queryForList("SELECT event_type FROM outbox WHERE aggregate_id = ?::uuid ORDER BY id",
                 String.class, eventId)).containsExactly("EventCreated", "SeatsGenerated", "EventChanged", "SeatsGenerated");
         assertThat(jdbc.queryForList("""
                 SELECT DISTINCT (envelope->>'version')::bigint FROM outbox WHERE aggregate_id = ?::uuid""",
                 Long.class, eventId)).hasSize(1);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM catalog_republish WHERE event_id = ?::uuid",
-                Integer.class, eventId)).isZero();
     }
 
     @Test
