@@ -263,7 +263,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["seats_1"];
+        get: operations["seats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -360,22 +360,6 @@ export interface paths {
             cookie?: never;
         };
         get: operations["event_1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/internal/events/{id}/seats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["seats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -673,20 +657,6 @@ export interface components {
                 [key: string]: number;
             };
             sections?: components["schemas"]["Section"][];
-        };
-        SeatView: {
-            /** Format: uuid */
-            eventId?: string;
-            grade?: string;
-            /** Format: uuid */
-            id?: string;
-            /** Format: int32 */
-            number?: number;
-            /** Format: int64 */
-            price?: number;
-            row?: string;
-            section?: string;
-            status?: string;
         };
         Section: {
             grade?: string;
@@ -1336,7 +1306,7 @@ export interface operations {
             };
         };
     };
-    seats_1: {
+    seats: {
         parameters: {
             query?: never;
             header?: never;
@@ -1485,30 +1455,6 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["InternalEventView"];
-                };
-            };
-        };
-    };
-    seats: {
-        parameters: {
-            query: {
-                ids: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["SeatView"][];
                 };
             };
         };

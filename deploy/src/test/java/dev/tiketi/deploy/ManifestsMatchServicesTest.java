@@ -240,8 +240,8 @@ class ManifestsMatchServicesTest {
     @Test
     void productionKafkaHasThreeBrokersAndEveryTopicThreeReplicasTheDeadLetterTopicsIncluded() {
         Manifests production = Manifests.of("k8s/overlays/production");
-        Set<String> expected = Set.of(Topics.RESERVATION_EVENTS, Topics.PAYMENT_EVENTS,
-                Topics.dlq(Topics.RESERVATION_EVENTS), Topics.dlq(Topics.PAYMENT_EVENTS));
+        Set<String> expected = Set.of(Topics.RESERVATION_EVENTS, Topics.PAYMENT_EVENTS, Topics.EVENT_EVENTS,
+                Topics.dlq(Topics.RESERVATION_EVENTS), Topics.dlq(Topics.PAYMENT_EVENTS), Topics.dlq(Topics.EVENT_EVENTS));
         List<Map<String, Object>> topics = production.ofKind("KafkaTopic");
         assertThat(topics).extracting(topic -> Yamls.string(topic, "spec.topicName"))
                 .containsExactlyInAnyOrderElementsOf(expected);
@@ -254,6 +254,10 @@ class ManifestsMatchServicesTest {
             assertThat(topology).as("the partitions the services would create " + name + " with")
                     .contains("@DefaultValue(\"" + Yamls.get(topic, "spec.partitions") + "\") int " + partitions);
         }
+        // reservation-service's copy of the catalog is rebuilt from event.events' first offset
+        Map<String, Object> catalog = topics.stream()
+                .filter(topic -> Topics.EVENT_EVENTS.equals(Yamls.string(topic, "spec.topicName"))).findFirst().orElseThrow();
+        assertThat(Yamls.map(Yamls.get(catalog, "spec.config")).get("retention.ms")).isEqualTo(-1);
         assertThat(Yamls.get(production.ofKind("KafkaNodePool").getFirst(), "spec.replicas")).isEqualTo(3);
         assertThat(Yamls.map(Yamls.get(production.ofKind("Kafka").getFirst(), "spec.kafka.config"))
                 .get("default.replication.factor")).isEqualTo(3);

@@ -9,7 +9,7 @@ import java.util.UUID;
  * it missed before: the newest version wins.
  */
 public sealed interface CatalogEvent extends EventPayload
-        permits EventCreated, EventChanged, SaleOpened, SaleClosed, EventCancelled {
+        permits EventCreated, EventChanged, SaleOpened, SaleClosed, EventCancelled, SeatsGenerated {
 
     String AGGREGATE_TYPE = "Event";
 

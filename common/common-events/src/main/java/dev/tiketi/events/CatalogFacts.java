@@ -12,8 +12,8 @@ import java.util.UUID;
  *
  * @param status    the status event-service computed at the change (UPCOMING, ON_SALE, SOLD_OUT, ENDED,
  *                  CANCELLED); time moves it on without an event, so a consumer recomputes it from the periods
- * @param grades    seats and price per grade, highest price first; a consumer that needs single seats asks
- *                  event-service (a {@code SeatsGenerated} event with section/row/number is the later addition)
+ * @param grades    seats and price per grade, highest price first; single seats (section, row, number, grade,
+ *                  price) come in {@link SeatsGenerated}
  */
 public record CatalogFacts(
         String title,

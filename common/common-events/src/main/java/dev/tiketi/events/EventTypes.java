@@ -24,7 +24,8 @@ public final class EventTypes {
             Map.entry(EventChanged.TYPE, EventChanged.class),
             Map.entry(SaleOpened.TYPE, SaleOpened.class),
             Map.entry(SaleClosed.TYPE, SaleClosed.class),
-            Map.entry(EventCancelled.TYPE, EventCancelled.class));
+            Map.entry(EventCancelled.TYPE, EventCancelled.class),
+            Map.entry(SeatsGenerated.TYPE, SeatsGenerated.class));
 
     private static final Map<Class<? extends EventPayload>, String> NAMES = PAYLOADS.entrySet().stream()
             .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));

@@ -10,8 +10,10 @@ public final class Topics {
     public static final String PAYMENT_EVENTS = "payment.events";
 
     /**
-     * Written by event-service (catalog changes: created, changed, sale opened/closed, cancelled); read by
-     * reservation-service (an event's cancellation cancels its reservations).
+     * Written by event-service (catalog changes: created, seats generated, changed, sale opened/closed,
+     * cancelled); read by reservation-service (its local copy of the catalog, which holds read instead of asking
+     * event-service, and an event's cancellation cancels its reservations). Kept forever (retention.ms=-1): the
+     * copy is rebuilt by replaying the topic from its first offset.
      */
     public static final String EVENT_EVENTS = "event.events";
 

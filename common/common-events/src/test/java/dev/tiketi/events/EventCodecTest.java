@@ -46,7 +46,10 @@ class EventCodecTest {
                 new EventChanged(EVENT, FACTS),
                 new SaleOpened(EVENT, FACTS),
                 new SaleClosed(EVENT, FACTS),
-                new EventCancelled(EVENT, FACTS, AT));
+                new EventCancelled(EVENT, FACTS, AT),
+                new SeatsGenerated(EVENT, FACTS, 1, 2, List.of(
+                        new SeatsGenerated.Seat(SEATS.get(0), "A", "1", 1, "VIP", 198_000L),
+                        new SeatsGenerated.Seat(SEATS.get(1), "B", "12", 30, "R", 165_000L))));
     }
 
     private static final CatalogFacts FACTS = new CatalogFacts("Aurora Live", "Aurora", "Olympic Hall", "Main",
@@ -199,6 +202,35 @@ class EventCodecTest {
         EventEnvelope envelope = codec.decode(plainJson.writeValueAsBytes(json));
 
         assertThatThrownBy(() -> codec.payload(envelope)).isInstanceOf(MalformedEventException.class);
+    }
+
+    @Test
+    void seatPartsAreNumberedFromOneToPartsAndBounded() {
+        var seat = new SeatsGenerated.Seat(SEATS.get(0), "A", "1", 1, "VIP", 198_000L);
+        assertThatThrownBy(() -> new SeatsGenerated(EVENT, FACTS, 0, 1, List.of(seat)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SeatsGenerated(EVENT, FACTS, 3, 2, List.of(seat)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SeatsGenerated(EVENT, FACTS, 1, 1, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SeatsGenerated(EVENT, FACTS, 1, 1,
+                java.util.Collections.nCopies(SeatsGenerated.MAX_SEATS + 1, seat)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SeatsGenerated.Seat(SEATS.get(0), "A", "1", 1, "VIP", -1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aFullPartOfSeatsStaysFarBelowTheRecordLimit() {
+        List<SeatsGenerated.Seat> seats = java.util.stream.IntStream.range(0, SeatsGenerated.MAX_SEATS)
+                .mapToObj(i -> new SeatsGenerated.Seat(UUID.randomUUID(), "FLOOR-" + (i % 10), "R" + (i / 50),
+                        i % 50 + 1, "VIP", 198_000L))
+                .toList();
+        byte[] record = codec.encode(codec.envelope(UUID.randomUUID(), new SeatsGenerated(EVENT, FACTS, 1, 1, seats),
+                1, AT, "corr-1", "cause-1"));
+
+        // Kafka's default max.request.size and message.max.bytes are 1 MB
+        assertThat(record.length).isLessThan(400_000);
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -34,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -65,13 +67,17 @@ public class MessagingAutoConfiguration {
 
     /**
      * Creates the platform's topics at start-up when they are missing, so that no consumer depends on the
-     * broker auto-creating them with its own defaults.
+     * broker auto-creating them with its own defaults. {@code event.events} is kept forever: reservation-service's
+     * copy of the catalog is built, and rebuilt, by reading it from its first offset (a topic created earlier
+     * with the broker's retention gets it too: {@code spring.kafka.admin.modify-topic-configs}).
      */
     @Bean
     KafkaAdmin.NewTopics platformTopics(KafkaTopologyProperties properties) {
         NewTopic[] topics = Stream.of(Topics.RESERVATION_EVENTS, Topics.PAYMENT_EVENTS, Topics.EVENT_EVENTS)
                 .flatMap(topic -> Stream.of(
-                        new NewTopic(topic, properties.partitions(), properties.replicationFactor()),
+                        new NewTopic(topic, properties.partitions(), properties.replicationFactor())
+                                .configs(Topics.EVENT_EVENTS.equals(topic)
+                                        ? Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1") : Map.of()),
                         new NewTopic(Topics.dlq(topic), properties.dlqPartitions(), properties.replicationFactor())))
                 .toArray(NewTopic[]::new);
         return new KafkaAdmin.NewTopics(topics);

@@ -11,8 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Public catalog reads are open; everything under /api/admin and the operator endpoints need ADMIN.
- * /internal/events answers only the services that look events up (reservation-service for holds,
- * queue-service for its waiting rooms), each showing its service token.
+ * /internal/events answers only queue-service (an event's status for its waiting rooms) and reservation-service's
+ * identity (the SOLD seats, which tests and operators read with it), each showing its service token.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {

@@ -5,7 +5,7 @@ import dev.tiketi.event.status.EventStatus;
 import java.time.Instant;
 import java.util.UUID;
 
-/** What reservation-service needs of an event to decide whether seats may be held. */
+/** What queue-service needs of an event to run its waiting room. */
 public record InternalEventView(UUID id, String title, EventStatus status, String venueName, String hallName,
         Instant startsAt, Instant endsAt, Instant saleStartsAt, Instant saleEndsAt) {
 }

@@ -38,5 +38,23 @@ class LargeHallTest extends CatalogIntegrationTest {
                         "VIP:10000:1:198000:10000");
         assertThat(jdbc.queryForObject("SELECT max(number) FROM seats WHERE event_id = ?::uuid", Integer.class, id))
                 .isEqualTo(200);
+
+        // announced in 25 parts of 2,000 seats, each record far below Kafka's 1 MB limit, every seat once
+        List<Map<String, Object>> parts = jdbc.queryForList("""
+                SELECT (envelope->'payload'->>'part')::int AS part, (envelope->'payload'->>'parts')::int AS parts,
+                       jsonb_array_length(envelope->'payload'->'seats') AS seats, octet_length(envelope::text) AS bytes
+                  FROM outbox WHERE aggregate_id = ?::uuid AND event_type = 'SeatsGenerated' ORDER BY id""", id);
+        assertThat(parts).hasSize(25);
+        assertThat(parts).extracting(part -> part.get("part")).containsExactlyElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, 25).boxed().toList());
+        assertThat(parts).allSatisfy(part -> {
+            assertThat(part.get("parts")).isEqualTo(25);
+            assertThat(part.get("seats")).isEqualTo(2_000);
+            assertThat((Integer) part.get("bytes")).isLessThan(400_000);
+        });
+        assertThat(jdbc.queryForObject("""
+                SELECT count(DISTINCT seat->>'seatId') FROM outbox,
+                       jsonb_array_elements(envelope->'payload'->'seats') AS seat
+                 WHERE aggregate_id = ?::uuid AND event_type = 'SeatsGenerated'""", Integer.class, id)).isEqualTo(50_000);
     }
 }

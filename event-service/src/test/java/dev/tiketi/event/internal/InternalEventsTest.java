@@ -12,12 +12,10 @@ import java.net.http.HttpResponse;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Called by reservation-service and queue-service with their service tokens: the gateway never routes /internal. */
+/** Called by queue-service (and, for the SOLD seats, tests and operators) with a service token: the gateway never routes /internal. */
 class InternalEventsTest extends CatalogIntegrationTest {
 
     @Test
@@ -38,44 +36,7 @@ class InternalEventsTest extends CatalogIntegrationTest {
     }
 
     @Test
-    void seatsByIdInTheOrderAskedFor() {
-        String id = createEvent(createHall(), inDays(-1));
-        String other = createEvent(createHall(), inDays(-1));
-        List<String> seatIds = jdbc.queryForList("""
-                SELECT id::text FROM seats WHERE event_id = ?::uuid AND section = 'FLOOR' AND row_label = 'A'
-                 ORDER BY number LIMIT 3""", String.class, id);
-        String foreign = jdbc.queryForObject("SELECT id::text FROM seats WHERE event_id = ?::uuid LIMIT 1",
-                String.class, other);
-        List<String> asked = List.of(seatIds.get(2), seatIds.get(0), foreign, UUID.randomUUID().toString(), seatIds.get(2));
-
-        var response = internalGet("/internal/events/" + id + "/seats?ids=" + String.join(",", asked));
-
-        assertStatus(response, 200);
-        assertThat(JsonPath.<List<String>>read(response.body(), "$[*].id")).containsExactly(seatIds.get(2), seatIds.get(0));
-        assertThat(JsonPath.<String>read(response.body(), "$[0].eventId")).isEqualTo(id);
-        assertThat(JsonPath.<String>read(response.body(), "$[0].section")).isEqualTo("FLOOR");
-        assertThat(JsonPath.<String>read(response.body(), "$[0].row")).isEqualTo("A");
-        assertThat(JsonPath.<Integer>read(response.body(), "$[0].number")).isEqualTo(3);
-        assertThat(JsonPath.<String>read(response.body(), "$[0].grade")).isEqualTo("VIP");
-        assertThat(JsonPath.<Integer>read(response.body(), "$[0].price")).isEqualTo(150000);
-        assertThat(JsonPath.<String>read(response.body(), "$[0].status")).isEqualTo("AVAILABLE");
-    }
-
-    @Test
-    void badSeatLookupsAre400sAndUnknownEventsAre404s() {
-        String id = createEvent(createHall(), inDays(-1));
-        String fifty = IntStream.range(0, 50).mapToObj(i -> UUID.randomUUID().toString()).collect(Collectors.joining(","));
-        String fiftyOne = fifty + "," + UUID.randomUUID();
-
-        assertStatus(internalGet("/internal/events/" + id + "/seats?ids=" + fifty), 200);
-        var tooMany = internalGet("/internal/events/" + id + "/seats?ids=" + fiftyOne);
-        assertProblem(tooMany, 400, "validation-failed");
-        assertThat(errorFields(tooMany)).containsExactly("ids");
-        assertProblem(internalGet("/internal/events/" + id + "/seats?ids=abc," + UUID.randomUUID()), 400, "validation-failed");
-        assertProblem(internalGet("/internal/events/" + id + "/seats?ids=,,"), 400, "validation-failed");
-        assertProblem(internalGet("/internal/events/" + id + "/seats"), 400, "bad-request");
-        assertProblem(internalGet("/internal/events/" + UUID.randomUUID() + "/seats?ids=" + UUID.randomUUID()),
-                404, "event-not-found");
+    void unknownEventsAre404s() {
         assertProblem(internalGet("/internal/events/" + UUID.randomUUID() + "/seats/sold"), 404, "event-not-found");
     }
 

@@ -12,9 +12,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads {@code event.events} (consumer group {@code reservation-service}). Only a cancellation changes anything
- * here today; the other catalog events are read and skipped (a later local copy of the catalog starts from
- * them). Failures go to common-messaging's error handler: retried, then dead-lettered to {@code dlq.event.events}.
+ * Reads {@code event.events} (consumer group {@code reservation-service}) for the cancellation saga: only a
+ * cancellation changes anything here; the copy of the catalog reads the same topic in a group of its own
+ * ({@code dev.tiketi.reservation.catalog.CatalogCopyListener}). Failures go to common-messaging's error
+ * handler: retried, then dead-lettered to {@code dlq.event.events}.
  */
 @Component
 class CatalogEventsListener {

@@ -2,11 +2,10 @@ package dev.tiketi.reservation.catalog;
 
 import java.util.UUID;
 
-/** A seat as event-service's internal endpoint describes it; {@code price} in KRW, {@code status} AVAILABLE or SOLD. */
+/**
+ * A seat of the copy of the catalog, {@code price} in KRW; {@code sold} when one of this service's CONFIRMED
+ * bookings has it, which is what event-service's seat status would have said, only sooner.
+ */
 public record CatalogSeat(UUID id, UUID eventId, String section, String row, int number, String grade, long price,
-                          String status) {
-
-    public boolean sold() {
-        return "SOLD".equals(status);
-    }
+                          boolean sold) {
 }

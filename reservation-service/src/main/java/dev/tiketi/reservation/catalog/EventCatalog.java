@@ -3,77 +3,124 @@ package dev.tiketi.reservation.catalog;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tiketi.reservation.config.ReservationProperties;
-import dev.tiketi.reservation.config.ServiceClients;
-import dev.tiketi.serviceauth.ServiceCredentials;
 import dev.tiketi.web.problem.ApiException;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
- * event-service's internal endpoints. Event facts are cached briefly per event: at a sale's opening every hold
- * and every seat-map view would otherwise be an HTTP call. Seat lookups are not cached,
- * so a hold always snapshots the current price. 503 {@code event-service-unavailable} when it cannot be asked.
+ * Events and seats as a hold needs them, from this service's own copy of the catalog ({@link CatalogCopy}, kept
+ * by {@code event.events}): no call to event-service. An event's facts are reused for {@code event-cache-ttl}
+ * (the copy on another instance may have changed meanwhile; its status is computed from the periods on every
+ * read anyway); seats are read for every hold, a few rows by primary key.
+ * <p>
+ * The copy trails event-service by the outbox relay and the consumer, usually tens of milliseconds. A hold (or
+ * seat map) that asks for an event, or a seat, the copy does not have yet — the event was created a moment
+ * ago, or its seat parts are still arriving — waits up to {@code catalog.catch-up-wait} for it to turn up.
+ * Made-up ids must not tie up threads that way: at most {@code catalog.catch-up-waiters} requests wait at once
+ * (the others are answered at once), and an id that did not turn up is answered 404 at once for as long again.
  */
 @Component
 public class EventCatalog {
 
-    /** A neighbour that cannot be reached (restarting, its breaker open) is worth asking again this soon. */
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
-
-    /** Unknown ids are cached too, so a flood of made-up ids cannot grow the cache without bound. */
+    /** Unknown ids are remembered too; both caches are bounded so a flood of made-up ids cannot grow them. */
     private static final int MAX_CACHED = 10_000;
-    private static final ParameterizedTypeReference<CatalogEvent> EVENT = new ParameterizedTypeReference<>() {
-    };
-    private static final ParameterizedTypeReference<List<CatalogSeat>> SEATS = new ParameterizedTypeReference<>() {
-    };
 
-    private final RestClient client;
-    private final Cache<UUID, Optional<CatalogEvent>> events;
+    private final CatalogCopy copy;
+    private final Clock clock;
+    private final Duration catchUpWait;
+    private final Duration pollInterval;
+    private final Semaphore waiters;
+    private final Cache<UUID, CopiedEvent> events;
+    private final Cache<UUID, Boolean> unknown;
 
-    EventCatalog(@Value("${tiketi.urls.event-service}") String baseUrl, ReservationProperties properties,
-                 ServiceCredentials credentials) {
-        this.client = ServiceClients.to(baseUrl, credentials);
+    EventCatalog(CatalogCopy copy, ReservationProperties properties, Clock clock) {
+        this.copy = copy;
+        this.clock = clock;
+        ReservationProperties.Catalog catalog = properties.catalog();
+        this.catchUpWait = catalog.catchUpWait();
+        this.pollInterval = catalog.pollInterval();
+        this.waiters = new Semaphore(catalog.catchUpWaiters());
         this.events = Caffeine.newBuilder().maximumSize(MAX_CACHED).expireAfterWrite(properties.eventCacheTtl()).build();
+        this.unknown = Caffeine.newBuilder().maximumSize(MAX_CACHED).expireAfterWrite(catchUpWait).build();
     }
 
-    /** The event; 404 {@code event-not-found} when event-service does not know it. */
+    /** The event with its status now; 404 {@code event-not-found} when the copy does not have it. */
     public CatalogEvent event(UUID eventId) {
-        return events.get(eventId, id -> fetch("/internal/events/{id}", EVENT, id)).orElseThrow(EventCatalog::eventNotFound);
+        return copied(eventId).at(clock.instant());
     }
 
-    /** The asked-for seats that belong to the event, with their current price and status; others are absent. */
+    /**
+     * The asked-for seats that belong to the event, with their price and whether they are sold; others are
+     * absent. While the event's seats are still arriving, waits (bounded) for the ones asked for.
+     */
     public List<CatalogSeat> seats(UUID eventId, Collection<UUID> seatIds) {
-        String ids = seatIds.stream().map(UUID::toString).collect(Collectors.joining(","));
-        return fetch("/internal/events/{id}/seats?ids={ids}", SEATS, eventId, ids).orElseThrow(EventCatalog::eventNotFound);
+        List<CatalogSeat> found = copy.seats(eventId, seatIds);
+        if (found.size() == seatIds.size() || copied(eventId).seatsComplete()) {
+            return found;
+        }
+        return waitFor(() -> {
+            List<CatalogSeat> now = copy.seats(eventId, seatIds);
+            boolean settled = now.size() == seatIds.size()
+                    || copy.event(eventId).map(CopiedEvent::seatsComplete).orElse(false);
+            return settled ? Optional.of(now) : Optional.empty();
+        }).orElseGet(() -> copy.seats(eventId, seatIds));
     }
 
-    /** The answer's body, or empty when event-service answers 404. */
-    private <T> Optional<T> fetch(String uri, ParameterizedTypeReference<T> type, Object... variables) {
-        try {
-            return client.get().uri(uri, variables).exchange((request, response) -> {
-                if (response.getStatusCode().value() == 404) {
-                    return Optional.empty();
-                }
-                if (!response.getStatusCode().is2xxSuccessful()) {
-                    throw new RestClientException("event-service answered " + response.getStatusCode());
-                }
-                return Optional.ofNullable(response.bodyTo(type));
-            });
-        } catch (RestClientException e) {
-            throw ApiException.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "event-service-unavailable",
-                    "The event catalog cannot be reached right now; try again shortly.", RETRY_AFTER);
+    private CopiedEvent copied(UUID eventId) {
+        CopiedEvent cached = events.getIfPresent(eventId);
+        if (cached != null) {
+            return cached;
         }
+        if (unknown.getIfPresent(eventId) != null) {
+            throw eventNotFound();
+        }
+        Optional<CopiedEvent> event = copy.event(eventId).or(() -> waitFor(() -> copy.event(eventId)));
+        if (event.isEmpty()) {
+            unknown.put(eventId, Boolean.TRUE);
+            throw eventNotFound();
+        }
+        // an event incomplete in its seats is read again next time, so its completion is seen at once
+        if (event.get().seatsComplete()) {
+            events.put(eventId, event.get());
+        }
+        return event.get();
+    }
+
+    /** Asks {@code lookup} until it answers or the catch-up wait is over; at once empty when too many wait. */
+    private <T> Optional<T> waitFor(Supplier<Optional<T>> lookup) {
+        if (!waiters.tryAcquire()) {
+            return Optional.empty();
+        }
+        try {
+            long deadline = System.nanoTime() + catchUpWait.toNanos();
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(pollInterval);
+                Optional<T> found = lookup.get();
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } finally {
+            waiters.release();
+        }
+    }
+
+    /** Forgets what this instance cached: the copy is being rebuilt under it. */
+    void forgetAll() {
+        events.invalidateAll();
+        unknown.invalidateAll();
     }
 
     private static ApiException eventNotFound() {

@@ -40,7 +40,7 @@ final class HoldRules {
 
     /**
      * The seats as held, in the order asked for. A seat that is not the event's is a client mistake (400
-     * {@code seats-not-in-event}); one event-service already knows as sold refuses the hold (409).
+     * {@code seats-not-in-event}); one already sold (a CONFIRMED booking has it) refuses the hold (409).
      */
     static List<ReservedSeat> snapshot(List<UUID> requested, List<CatalogSeat> found) {
         Map<UUID, CatalogSeat> byId = found.stream().collect(Collectors.toMap(CatalogSeat::id, Function.identity()));

@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * Seat status for the seat map: SOLD from this service's CONFIRMED reservations ({@link SoldSeats}, read about
  * every {@code sold-cache-ttl}) plus the sold markers in Redis younger than that read, HELD from Redis. No call
- * to event-service for the seats (only its cached event facts, for the 404), no sort of the sold seats.
+ * to event-service (the event, for the 404, comes from this service's copy of the catalog), no sort of the sold
+ * seats.
  */
 @Service
 public class SeatMap {
@@ -37,7 +38,7 @@ public class SeatMap {
         this.clock = clock;
     }
 
-    /** 404 {@code event-not-found} for an event event-service does not know. */
+    /** 404 {@code event-not-found} for an event the copy of the catalog does not have. */
     public SeatMapStatus status(UUID eventId) {
         catalog.event(eventId);
         Instant now = clock.instant();

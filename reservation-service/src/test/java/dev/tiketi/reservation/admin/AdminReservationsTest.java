@@ -1,7 +1,7 @@
 package dev.tiketi.reservation.admin;
 
 import dev.tiketi.reservation.support.ReservationIntegrationTest;
-import dev.tiketi.reservation.support.Upstreams.TestEvent;
+import dev.tiketi.reservation.support.TestCatalog.TestEvent;
 import dev.tiketi.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class AdminReservationsTest extends ReservationIntegrationTest {
 
     @Test
     void looksUpByEventBuyerAndStatusNewestFirstInPages() {
-        TestEvent event = upstreams.onSale(6);
+        TestEvent event = catalog.onSale(6);
         UUID buyer = UUID.randomUUID();
         UUID first = held(buyer, event.id(), event.seats(0));
         pay(first);
@@ -69,7 +69,7 @@ class AdminReservationsTest extends ReservationIntegrationTest {
 
     @Test
     void salesCountTodaysConfirmationsAndRefundsByHourInTheAdminsZone() {
-        TestEvent event = upstreams.onSale(6);
+        TestEvent event = catalog.onSale(6);
         UUID booking = held(UUID.randomUUID(), event.id(), event.seats(0, 1));
         pay(booking);
         UUID refunded = held(UUID.randomUUID(), event.id(), event.seats(2));
@@ -105,7 +105,7 @@ class AdminReservationsTest extends ReservationIntegrationTest {
 
     @Test
     void exportsAnEventsBookingsAsCsvForExcel() throws Exception {
-        TestEvent event = upstreams.onSale(4);
+        TestEvent event = catalog.onSale(4);
         UUID booking = held(UUID.randomUUID(), event.id(), event.seats(0, 1));
         pay(booking);
 

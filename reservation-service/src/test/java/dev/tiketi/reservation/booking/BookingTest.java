@@ -2,7 +2,7 @@ package dev.tiketi.reservation.booking;
 
 import dev.tiketi.reservation.hold.HoldKeys;
 import dev.tiketi.reservation.support.ReservationIntegrationTest;
-import dev.tiketi.reservation.support.Upstreams.TestEvent;
+import dev.tiketi.reservation.support.TestCatalog.TestEvent;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -22,7 +22,7 @@ class BookingTest extends ReservationIntegrationTest {
 
     @Test
     void changingSeatsGivesBackTheOldTakesTheNewAndKeepsTheReservationAndItsExpiry() throws Exception {
-        TestEvent event = upstreams.onSale(10);
+        TestEvent event = catalog.onSale(10);
         var held = hold(buyer, event.id(), event.seats(0, 1));
         UUID id = UUID.fromString(json(held, "$.reservation.id"));
         Thread.sleep(20);
@@ -49,7 +49,7 @@ class BookingTest extends ReservationIntegrationTest {
 
     @Test
     void aChangeToASeatSomeoneElseHoldsIsRefusedAndTheHoldStaysAsItWas() {
-        TestEvent event = upstreams.onSale(10);
+        TestEvent event = catalog.onSale(10);
         UUID mine = held(buyer, event.id(), event.seats(0, 1));
         UUID theirs = held(UUID.randomUUID(), event.id(), event.seats(2));
 
@@ -67,7 +67,7 @@ class BookingTest extends ReservationIntegrationTest {
 
     @Test
     void releasingAHoldCancelsItAndFreesItsSeatsAtOnce() {
-        TestEvent event = upstreams.onSale(10);
+        TestEvent event = catalog.onSale(10);
         UUID id = held(buyer, event.id(), event.seats(0, 1));
 
         assertThat(call("DELETE", "/api/reservations/" + id, buyer, null).statusCode()).isEqualTo(204);
@@ -85,13 +85,13 @@ class BookingTest extends ReservationIntegrationTest {
 
     @Test
     void myReservationsNewestFirstWithTheEventAsItWasWhenHeldWithoutAskingEventService() {
-        TestEvent first = upstreams.onSale(4);
-        TestEvent second = upstreams.onSale(4);
+        TestEvent first = catalog.onSale(4);
+        TestEvent second = catalog.onSale(4);
         UUID older = held(buyer, first.id(), first.seats(0));
         UUID newer = held(buyer, second.id(), second.seats(1, 2));
         held(UUID.randomUUID(), first.id(), first.seats(3));
-        upstreams.forget(first.id());
-        upstreams.forget(second.id());
+        catalog.rename(first.id(), "Renamed concert");
+        catalog.rename(second.id(), "Renamed concert");
 
         var page = call("GET", "/api/reservations?size=1", buyer, null);
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
@@ -113,7 +113,7 @@ class BookingTest extends ReservationIntegrationTest {
 
     @Test
     void anotherBuyersReservationIsNotFoundAndStaysAsItIs() {
-        TestEvent event = upstreams.onSale(10);
+        TestEvent event = catalog.onSale(10);
         UUID id = held(buyer, event.id(), event.seats(0, 1));
         UUID stranger = UUID.randomUUID();
 
@@ -132,7 +132,7 @@ class BookingTest extends ReservationIntegrationTest {
 
     @Test
     void aConfirmedBookingIsCancelledUntilTheDayBeforeTheEventAndItsSeatsGoBackOnSale() {
-        TestEvent event = upstreams.onSale(10);
+        TestEvent event = catalog.onSale(10);
         UUID id = held(buyer, event.id(), event.seats(0, 1));
         assertProblem(call("POST", "/api/reservations/" + id + "/cancel", buyer, null), 409, "reservation-not-confirmed");
         pay(id);
@@ -154,8 +154,7 @@ class BookingTest extends ReservationIntegrationTest {
 
     @Test
     void aBookingCannotBeCancelledOnTheEventDay() {
-        TestEvent event = upstreams.onSale(10);
-        upstreams.startsAt(event.id(), Instant.now());
+        TestEvent event = catalog.onSale(10, Instant.now());
         UUID id = held(buyer, event.id(), event.seats(0));
         pay(id);
 

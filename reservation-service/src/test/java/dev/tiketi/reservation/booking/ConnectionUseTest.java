@@ -2,7 +2,7 @@ package dev.tiketi.reservation.booking;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tiketi.reservation.support.ReservationIntegrationTest;
-import dev.tiketi.reservation.support.Upstreams.TestEvent;
+import dev.tiketi.reservation.support.TestCatalog.TestEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -25,7 +25,7 @@ class ConnectionUseTest extends ReservationIntegrationTest {
     @Test
     void readingReservationsReturnsEveryConnection() {
         UUID buyer = UUID.randomUUID();
-        TestEvent event = upstreams.onSale(2);
+        TestEvent event = catalog.onSale(2);
         UUID id = held(buyer, event.id(), event.seats(0, 1));
         int reads = 3 * pool.getMaximumPoolSize();
 

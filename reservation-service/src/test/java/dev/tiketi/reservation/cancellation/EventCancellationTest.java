@@ -6,7 +6,7 @@ import dev.tiketi.events.EventEnvelope;
 import dev.tiketi.events.PaymentSucceeded;
 import dev.tiketi.events.Topics;
 import dev.tiketi.reservation.support.ReservationIntegrationTest;
-import dev.tiketi.reservation.support.Upstreams.TestEvent;
+import dev.tiketi.reservation.support.TestCatalog.TestEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,8 +24,8 @@ class EventCancellationTest extends ReservationIntegrationTest {
 
     @Test
     void everyLiveReservationOfTheEventIsCancelledAndEveryBookingGoesToRefund() {
-        TestEvent event = upstreams.onSale(10);
-        TestEvent otherEvent = upstreams.onSale(2);
+        TestEvent event = catalog.onSale(10);
+        TestEvent otherEvent = catalog.onSale(2);
         UUID booked1 = held(UUID.randomUUID(), event.id(), event.seats(0, 1));
         UUID booked2 = held(UUID.randomUUID(), event.id(), event.seats(2));
         pay(booked1);
@@ -62,9 +62,12 @@ class EventCancellationTest extends ReservationIntegrationTest {
 
     @Test
     void aPaymentForAHoldThatSlippedInAfterTheCancellationIsRefusedAndTheHoldCancelled() {
-        TestEvent event = upstreams.onSale(4);
+        TestEvent event = catalog.onSale(4);
         awaitProcessed(publishCancellation(event.id()));
-        // event-service's status had not reached the hold yet (the stub still says ON_SALE)
+        // the copy of the catalog had not caught up yet (its own consumer group, its own pace): as it was before
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "UPDATE catalog_events SET status = 'ON_SALE', version = 1 WHERE event_id = :id AND version = 2")
+                .param("id", event.id()).update() == 1);
         UUID user = UUID.randomUUID();
         UUID late = held(user, event.id(), event.seats(0));
         UUID payment = UUID.randomUUID();

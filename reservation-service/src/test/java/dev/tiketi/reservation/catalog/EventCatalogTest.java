@@ -1,59 +1,102 @@
 package dev.tiketi.reservation.catalog;
 
-import dev.tiketi.reservation.config.ReservationProperties;
-import dev.tiketi.reservation.support.Upstreams;
-import dev.tiketi.testsupport.TestServiceTokens;
+import dev.tiketi.reservation.support.ReservationIntegrationTest;
+import dev.tiketi.reservation.support.TestCatalog.TestEvent;
 import dev.tiketi.web.problem.ApiException;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class EventCatalogTest {
+/** What a hold reads of the catalog, all from this service's copy of it. */
+class EventCatalogTest extends ReservationIntegrationTest {
 
-    private static final ReservationProperties CACHING = new ReservationProperties(Duration.ofMinutes(5),
-            Duration.ofMinutes(1), null, new ReservationProperties.SeatMap(Duration.ofMinutes(1), Duration.ofMinutes(10),
-            Duration.ofSeconds(15), Duration.ofSeconds(5)));
-
-    private final Upstreams upstreams = Upstreams.instance();
+    @Autowired
+    private EventCatalog events;
 
     @Test
-    void eventsAreCachedSeatsAreReadEveryTime() {
-        var catalog = new EventCatalog(upstreams.baseUrl(), CACHING, TestServiceTokens.credentials("reservation-service"));
-        var event = upstreams.onSale(3);
+    void seatsComeWithTheirPriceAndAreSoldWhenABookingHasThem() {
+        TestEvent event = catalog.onSale(3);
+        pay(held(UUID.randomUUID(), event.id(), event.seats(0)));
 
-        assertThat(catalog.event(event.id()).onSale()).isTrue();
-        upstreams.status(event.id(), "SOLD_OUT");
-        upstreams.sold(event.id(), event.seatIds().getFirst());
+        List<CatalogSeat> seats = events.seats(event.id(), List.of(event.seatIds().get(0), event.seatIds().get(1),
+                UUID.randomUUID()));
 
-        assertThat(catalog.event(event.id()).onSale()).as("cached").isTrue();
-        assertThat(catalog.seats(event.id(), List.of(event.seatIds().getFirst(), UUID.randomUUID())))
-                .singleElement().satisfies(seat -> assertThat(seat.sold()).isTrue());
+        assertThat(seats).extracting(CatalogSeat::id).containsExactlyInAnyOrder(event.seatIds().get(0), event.seatIds().get(1));
+        assertThat(seats).allSatisfy(seat -> assertThat(seat.price()).isEqualTo(100_000));
+        assertThat(seats).filteredOn(CatalogSeat::sold).extracting(CatalogSeat::id).containsExactly(event.seatIds().get(0));
     }
 
     @Test
-    void anUnknownEventIsA404Problem() {
-        var catalog = new EventCatalog(upstreams.baseUrl(), CACHING, TestServiceTokens.credentials("reservation-service"));
+    void anEventCreatedAMomentAgoIsWaitedForNotRefused() {
+        // on the topic, not yet in the copy: the relay and the consumer take their few milliseconds
+        TestEvent event = catalog.announce(5, Instant.now().plus(Duration.ofDays(30)));
+
+        assertThat(events.event(event.id()).onSale()).isTrue();
+        assertThat(events.seats(event.id(), event.seats(4))).singleElement()
+                .satisfies(seat -> assertThat(seat.id()).isEqualTo(event.seatIds().get(4)));
+    }
+
+    @Test
+    void anUnknownEventIsA404AfterABoundedWaitThenAtOnce() {
         UUID unknown = UUID.randomUUID();
 
-        for (Runnable call : List.<Runnable>of(() -> catalog.event(unknown),
-                () -> catalog.seats(unknown, List.of(UUID.randomUUID())))) {
-            assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiException.class,
-                    e -> assertThat(e.code()).isEqualTo("event-not-found"));
+        long started = System.nanoTime();
+        assertNotFound(() -> events.event(unknown));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+
+        started = System.nanoTime();
+        assertNotFound(() -> events.event(unknown));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("remembered as unknown").isLessThan(Duration.ofMillis(200));
+    }
+
+    @Test
+    void madeUpIdsDoNotTieUpMoreThanTheWaitersAllowed() throws Exception {
+        // 16 may wait (application.yml); the 48 others are answered at once
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Duration>> calls = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                calls.add(executor.submit((Callable<Duration>) () -> {
+                    long started = System.nanoTime();
+                    assertNotFound(() -> events.event(UUID.randomUUID()));
+                    return Duration.ofNanos(System.nanoTime() - started);
+                }));
+            }
+            long quick = 0;
+            for (Future<Duration> call : calls) {
+                if (call.get().compareTo(Duration.ofMillis(1_000)) < 0) {
+                    quick++;
+                }
+            }
+            assertThat(quick).isGreaterThanOrEqualTo(64 - 16);
         }
     }
 
     @Test
-    void anUnreachableEventServiceIsA503Problem() {
-        var catalog = new EventCatalog("http://127.0.0.1:1", CACHING, TestServiceTokens.credentials("reservation-service"));
+    void aChangeReachesTheHoldsWithinTheCacheTime() {
+        TestEvent event = catalog.onSale(3);
+        assertThat(events.event(event.id()).onSale()).isTrue();
 
-        assertThatThrownBy(() -> catalog.event(UUID.randomUUID())).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status().value()).isEqualTo(503);
-            assertThat(e.code()).isEqualTo("event-service-unavailable");
+        catalog.closeSale(event.id());
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> "ENDED".equals(events.event(event.id()).status()));
+    }
+
+    private static void assertNotFound(Runnable call) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.status().value()).isEqualTo(404);
+            assertThat(e.code()).isEqualTo("event-not-found");
         });
     }
 }

@@ -1,7 +1,7 @@
 package dev.tiketi.reservation.config;
 
 import dev.tiketi.reservation.support.ReservationIntegrationTest;
-import dev.tiketi.reservation.support.Upstreams.TestEvent;
+import dev.tiketi.reservation.support.TestCatalog.TestEvent;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -17,7 +17,7 @@ class InternalApiTest extends ReservationIntegrationTest {
     @Test
     void theOldReservationLookupIsClosedToEveryone() {
         UUID buyer = UUID.randomUUID();
-        TestEvent event = upstreams.onSale(2);
+        TestEvent event = catalog.onSale(2);
         UUID id = held(buyer, event.id(), event.seats(0));
 
         var asPaymentService = internalGet("/internal/reservations/" + id);

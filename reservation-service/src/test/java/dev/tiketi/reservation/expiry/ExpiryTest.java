@@ -4,7 +4,7 @@ import dev.tiketi.events.PaymentSucceeded;
 import dev.tiketi.reservation.hold.HoldKeys;
 import dev.tiketi.reservation.support.ReservationIntegrationTest;
 import dev.tiketi.reservation.support.Upstreams;
-import dev.tiketi.reservation.support.Upstreams.TestEvent;
+import dev.tiketi.reservation.support.TestCatalog.TestEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -30,7 +30,7 @@ class ExpiryTest extends ReservationIntegrationTest {
     @Test
     void anUnpaidHoldExpiresItsSeatsAreFreeAndTheBuyersQueueSlotIsReleased() {
         UUID buyer = UUID.randomUUID();
-        TestEvent event = upstreams.onSale(4);
+        TestEvent event = catalog.onSale(4);
         UUID id = held(buyer, event.id(), event.seats(0, 1));
         assertThat(liveSeats(event.id())).hasSize(2);
 
@@ -54,7 +54,7 @@ class ExpiryTest extends ReservationIntegrationTest {
     @Test
     void aPaymentThatArrivesAfterTheHoldExpiredIsRejectedEvenIfApprovedInTime() {
         UUID buyer = UUID.randomUUID();
-        TestEvent event = upstreams.onSale(4);
+        TestEvent event = catalog.onSale(4);
         UUID id = held(buyer, event.id(), event.seats(0));
         Instant approvedInTime = Instant.now();
         await().atMost(Duration.ofSeconds(6)).until(() -> status(id).equals("EXPIRED"));
@@ -68,7 +68,7 @@ class ExpiryTest extends ReservationIntegrationTest {
 
     @Test
     void expiriesRunningSideBySideExpireEachHoldExactlyOnce() throws Exception {
-        TestEvent event = upstreams.onSale(40);
+        TestEvent event = catalog.onSale(40);
         List<UUID> holds = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             holds.add(held(UUID.randomUUID(), event.id(), event.seats(i)));

@@ -1,7 +1,7 @@
 package dev.tiketi.reservation.hold;
 
 import dev.tiketi.reservation.support.ReservationIntegrationTest;
-import dev.tiketi.reservation.support.Upstreams.TestEvent;
+import dev.tiketi.reservation.support.TestCatalog.TestEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +42,7 @@ class ConcurrentHoldsTest extends ReservationIntegrationTest {
 
     @Test
     void noSeatEverEndsInTwoLiveReservationsEvenWhenRedisIsFlushedMidSale() throws Exception {
-        TestEvent event = upstreams.onSale(SEATS);
+        TestEvent event = catalog.onSale(SEATS);
         long seed = System.nanoTime();
         Random random = new Random(seed);
         List<List<UUID>> wishes = IntStream.range(0, ATTEMPTS).mapToObj(i -> {

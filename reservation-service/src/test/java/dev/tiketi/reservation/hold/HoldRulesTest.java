@@ -37,12 +37,12 @@ class HoldRulesTest {
 
     @Test
     void theSnapshotKeepsTheAskedOrderAndRefusesForeignAndSoldSeats() {
-        CatalogSeat seatA = seat(a, "AVAILABLE");
-        CatalogSeat seatB = seat(b, "AVAILABLE");
+        CatalogSeat seatA = seat(a, false);
+        CatalogSeat seatB = seat(b, false);
 
         assertThat(HoldRules.snapshot(List.of(b, a), List.of(seatA, seatB))).extracting(s -> s.seatId()).containsExactly(b, a);
         assertRefused(() -> HoldRules.snapshot(List.of(a, b), List.of(seatA)), 400, "seats-not-in-event");
-        assertRefused(() -> HoldRules.snapshot(List.of(a, b), List.of(seatA, seat(b, "SOLD"))), 409, "seats-unavailable");
+        assertRefused(() -> HoldRules.snapshot(List.of(a, b), List.of(seatA, seat(b, true))), 409, "seats-unavailable");
     }
 
     private CatalogEvent event(String status) {
@@ -50,8 +50,8 @@ class HoldRulesTest {
                 Instant.now());
     }
 
-    private CatalogSeat seat(UUID id, String status) {
-        return new CatalogSeat(id, event, "A", "1", 1, "VIP", 150_000, status);
+    private CatalogSeat seat(UUID id, boolean sold) {
+        return new CatalogSeat(id, event, "A", "1", 1, "VIP", 150_000, sold);
     }
 
     private static void assertRefused(Runnable call, int status, String code) {

@@ -1,7 +1,7 @@
 package dev.tiketi.reservation.hold;
 
 import dev.tiketi.reservation.support.ReservationIntegrationTest;
-import dev.tiketi.reservation.support.Upstreams.TestEvent;
+import dev.tiketi.reservation.support.TestCatalog.TestEvent;
 import dev.tiketi.testsupport.TestServiceTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class HoldTest extends ReservationIntegrationTest {
 
     @Test
     void fourSeatsAreHeldTogetherWithASnapshotATotalAnExpiryAndAPaymentToken() {
-        TestEvent event = upstreams.onSale(10);
+        TestEvent event = catalog.onSale(10);
         List<UUID> seats = event.seats(0, 1, 2, 3);
         double takenBefore = holds("taken");
 
@@ -57,7 +57,7 @@ class HoldTest extends ReservationIntegrationTest {
 
     @Test
     void aFifthSeatIsRefusedAndNothingIsHeld() {
-        TestEvent event = upstreams.onSale(10);
+        TestEvent event = catalog.onSale(10);
 
         assertProblem(hold(buyer, event.id(), event.seats(0, 1, 2, 3, 4)), 400, "validation-failed");
         assertProblem(hold(buyer, event.id(), event.seats(0, 0)), 400, "validation-failed");
@@ -68,8 +68,8 @@ class HoldTest extends ReservationIntegrationTest {
 
     @Test
     void aSeatOfAnotherEventIsRefusedAndNothingIsHeld() {
-        TestEvent event = upstreams.onSale(10);
-        TestEvent other = upstreams.onSale(10);
+        TestEvent event = catalog.onSale(10);
+        TestEvent other = catalog.onSale(10);
 
         var response = hold(buyer, event.id(), List.of(event.seatIds().getFirst(), other.seatIds().getFirst()));
 
@@ -81,7 +81,7 @@ class HoldTest extends ReservationIntegrationTest {
 
     @Test
     void aSeatHeldBySomeoneElseRefusesTheWholeHold() {
-        TestEvent event = upstreams.onSale(10);
+        TestEvent event = catalog.onSale(10);
         UUID first = held(UUID.randomUUID(), event.id(), event.seats(0, 1));
         double refusedBefore = holds("refused");
         double takenBefore = holds("taken");
@@ -101,20 +101,24 @@ class HoldTest extends ReservationIntegrationTest {
 
     @Test
     void aSoldSeatIsRefusedAndNothingIsHeld() {
-        TestEvent event = upstreams.onSale(10);
-        upstreams.sold(event.id(), event.seatIds().get(3));
+        TestEvent event = catalog.onSale(10);
+        pay(held(UUID.randomUUID(), event.id(), event.seats(3)));
+        // long after the sale its Redis marker is gone: the booking itself refuses the seat
+        redis.delete(HoldKeys.seat(event.id(), event.seatIds().get(3)));
 
         var response = hold(buyer, event.id(), event.seats(2, 3));
 
         assertProblem(response, 409, "seats-unavailable");
         assertThat(json(response, "$.seats[0].state").toString()).isEqualTo("SOLD");
-        assertNothingHeld(event);
+        assertThat(liveSeats(event.id())).containsOnlyKeys(event.seatIds().get(3));
+        assertThat(redis.hasKey(HoldKeys.seat(event.id(), event.seatIds().get(2)))).isFalse();
+        assertNoReservationOf(buyer);
     }
 
     @Test
     void withoutAValidAdmissionTokenNothingIsHeld() {
-        TestEvent event = upstreams.onSale(10);
-        TestEvent other = upstreams.onSale(10);
+        TestEvent event = catalog.onSale(10);
+        TestEvent other = catalog.onSale(10);
         List<UUID> seats = event.seats(0);
         String expired = upstreams.admit(buyer, event.id(), Instant.now().minusSeconds(1));
         String admitted = upstreams.admit(buyer, event.id());
@@ -137,7 +141,7 @@ class HoldTest extends ReservationIntegrationTest {
 
     @Test
     void anAdmissionTheWaitingRoomEndedHoldsNothingMoreButItsHoldStaysPayable() {
-        TestEvent event = upstreams.onSale(10);
+        TestEvent event = catalog.onSale(10);
         String admission = upstreams.admit(buyer, event.id());
         var first = hold(buyer, event.id(), event.seats(0), admission);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
@@ -155,7 +159,7 @@ class HoldTest extends ReservationIntegrationTest {
 
     @Test
     void thePaymentTokenIsSignedForTheBuyerTheEventAndTheReservation() {
-        TestEvent event = upstreams.onSale(10);
+        TestEvent event = catalog.onSale(10);
         var response = hold(buyer, event.id(), event.seats(0));
         UUID reservation = UUID.fromString(json(response, "$.reservation.id"));
         String token = json(response, "$.paymentToken");
@@ -172,17 +176,21 @@ class HoldTest extends ReservationIntegrationTest {
 
     @Test
     void onlyAnEventOnSaleCanBeHeld() {
-        TestEvent event = upstreams.onSale(10);
-        upstreams.status(event.id(), "SOLD_OUT");
+        TestEvent event = catalog.onSale(10);
+        TestEvent cancelled = catalog.onSale(10);
+        catalog.closeSale(event.id());
+        catalog.cancel(cancelled.id());
 
         assertProblem(hold(buyer, UUID.randomUUID(), event.seats(0)), 404, "event-not-found");
         assertProblem(hold(buyer, event.id(), event.seats(0)), 409, "event-not-on-sale");
+        assertProblem(hold(buyer, cancelled.id(), cancelled.seats(0)), 409, "event-not-on-sale");
         assertNothingHeld(event);
+        assertNothingHeld(cancelled);
     }
 
     @Test
     void aBuyerHasOneHoldPerEventAndChangesItForMoreSeats() {
-        TestEvent event = upstreams.onSale(10);
+        TestEvent event = catalog.onSale(10);
         UUID first = held(buyer, event.id(), event.seats(0, 1, 2, 3));
 
         assertProblem(hold(buyer, event.id(), event.seats(4)), 409, "hold-exists");
@@ -193,7 +201,7 @@ class HoldTest extends ReservationIntegrationTest {
 
     @Test
     void theDatabaseRefusesASeatLiveInAnotherReservationWhenRedisHasLostItsHolds() {
-        TestEvent event = upstreams.onSale(10);
+        TestEvent event = catalog.onSale(10);
         UUID first = held(UUID.randomUUID(), event.id(), event.seats(0, 1));
         redis.delete(List.of(HoldKeys.seat(event.id(), event.seatIds().get(1)), HoldKeys.heldIndex(event.id())));
 

@@ -1,7 +1,7 @@
 package dev.tiketi.reservation.hold;
 
 import dev.tiketi.reservation.support.ReservationIntegrationTest;
-import dev.tiketi.reservation.support.Upstreams.TestEvent;
+import dev.tiketi.reservation.support.TestCatalog.TestEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.RedisCallback;
@@ -24,7 +24,7 @@ class RedisRecoveryTest extends ReservationIntegrationTest {
 
     @Test
     void afterAFlushLiveHoldsAndSalesAreRebuiltFromTheDatabase() {
-        TestEvent event = upstreams.onSale(10);
+        TestEvent event = catalog.onSale(10);
         var holding = hold(UUID.randomUUID(), event.id(), event.seats(0, 1));
         assertThat(holding.statusCode()).as(holding.body()).isEqualTo(201);
         UUID sold = held(UUID.randomUUID(), event.id(), event.seats(2));

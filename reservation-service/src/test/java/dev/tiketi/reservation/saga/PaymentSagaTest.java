@@ -8,7 +8,7 @@ import dev.tiketi.events.Topics;
 import dev.tiketi.reservation.hold.HoldKeys;
 import dev.tiketi.reservation.support.ReservationIntegrationTest;
 import dev.tiketi.reservation.support.Upstreams;
-import dev.tiketi.reservation.support.Upstreams.TestEvent;
+import dev.tiketi.reservation.support.TestCatalog.TestEvent;
 import dev.tiketi.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +35,7 @@ class PaymentSagaTest extends ReservationIntegrationTest {
 
     @Test
     void aPaymentInTimeConfirmsSellsTheSeatsInRedisAndReleasesTheQueueSlot() {
-        TestEvent event = upstreams.onSale(5);
+        TestEvent event = catalog.onSale(5);
         UUID reservation = held(buyer, event.id(), event.seats(0, 1));
 
         UUID payment = pay(reservation);
@@ -61,7 +61,7 @@ class PaymentSagaTest extends ReservationIntegrationTest {
 
     @Test
     void theSamePaymentDeliveredAgainChangesNothingAndASecondPaymentIsRejected() {
-        TestEvent event = upstreams.onSale(5);
+        TestEvent event = catalog.onSale(5);
         UUID reservation = held(buyer, event.id(), event.seats(0));
         EventEnvelope paid = publish(new PaymentSucceeded(UUID.randomUUID(), reservation, buyer, 100_000, "SIMULATED",
                 Instant.now()));
@@ -83,7 +83,7 @@ class PaymentSagaTest extends ReservationIntegrationTest {
 
     @Test
     void aPaymentApprovedAfterTheHoldEndedExpiresTheReservationAndIsRejected() {
-        TestEvent event = upstreams.onSale(5);
+        TestEvent event = catalog.onSale(5);
         UUID reservation = held(buyer, event.id(), event.seats(0, 1));
         Instant holdEnd = jdbc.sql("SELECT hold_expires_at FROM reservations WHERE id = :id").param("id", reservation)
                 .query(java.sql.Timestamp.class).single().toInstant();
@@ -105,7 +105,7 @@ class PaymentSagaTest extends ReservationIntegrationTest {
 
     @Test
     void aPaymentForACancelledReservationIsRejectedAndItStaysCancelled() {
-        TestEvent event = upstreams.onSale(5);
+        TestEvent event = catalog.onSale(5);
         UUID reservation = held(buyer, event.id(), event.seats(0));
         assertThat(call("DELETE", "/api/reservations/" + reservation, buyer, null).statusCode()).isEqualTo(204);
 
@@ -119,7 +119,7 @@ class PaymentSagaTest extends ReservationIntegrationTest {
 
     @Test
     void aPaymentOfAnotherAmountIsRejectedAndTheHoldStaysPending() {
-        TestEvent event = upstreams.onSale(5);
+        TestEvent event = catalog.onSale(5);
         UUID reservation = held(buyer, event.id(), event.seats(0, 1));
 
         awaitProcessed(publish(new PaymentSucceeded(UUID.randomUUID(), reservation, buyer, 100_000, "SIMULATED", Instant.now())));
@@ -130,7 +130,7 @@ class PaymentSagaTest extends ReservationIntegrationTest {
 
     @Test
     void aFailedPaymentCancelsTheHoldAndFreesItsSeats() {
-        TestEvent event = upstreams.onSale(5);
+        TestEvent event = catalog.onSale(5);
         UUID reservation = held(buyer, event.id(), event.seats(0, 1));
 
         awaitProcessed(publish(new PaymentFailed(UUID.randomUUID(), reservation, buyer, 200_000, "DECLINED")));
@@ -147,7 +147,7 @@ class PaymentSagaTest extends ReservationIntegrationTest {
 
     @Test
     void aRefundOfACancelledBookingMakesItRefundedAndOtherwiseIsOnlyRecorded() {
-        TestEvent event = upstreams.onSale(5);
+        TestEvent event = catalog.onSale(5);
         UUID booking = held(buyer, event.id(), event.seats(0));
         UUID payment = pay(booking);
         assertThat(call("POST", "/api/reservations/" + booking + "/cancel", buyer, null).statusCode()).isEqualTo(200);
@@ -175,7 +175,7 @@ class PaymentSagaTest extends ReservationIntegrationTest {
 
     @Test
     void theOutboxRelayPublishesTheReservationsEventsInOrder() {
-        TestEvent event = upstreams.onSale(5);
+        TestEvent event = catalog.onSale(5);
         UUID reservation = held(buyer, event.id(), event.seats(0));
         pay(reservation);
 

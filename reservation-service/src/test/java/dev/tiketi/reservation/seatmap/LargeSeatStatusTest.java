@@ -1,7 +1,7 @@
 package dev.tiketi.reservation.seatmap;
 
 import dev.tiketi.reservation.support.ReservationIntegrationTest;
-import dev.tiketi.reservation.support.Upstreams.TestEvent;
+import dev.tiketi.reservation.support.TestCatalog.TestEvent;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +36,7 @@ class LargeSeatStatusTest extends ReservationIntegrationTest {
 
     @Test
     void aSoldOutHeavyFiftyThousandSeatStatusIsCompleteAndItsCostIsRecorded() {
-        TestEvent event = upstreams.onSale(SEATS);
+        TestEvent event = catalog.onSale(SEATS);
         List<UUID> sold = event.seatIds().subList(0, SOLD);
         List<UUID> held = event.seatIds().subList(SOLD, SOLD + HELD);
         reservations(event.id(), sold, "CONFIRMED");

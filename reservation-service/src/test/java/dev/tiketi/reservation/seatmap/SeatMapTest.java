@@ -3,7 +3,7 @@ package dev.tiketi.reservation.seatmap;
 import dev.tiketi.reservation.hold.HoldKeys;
 import dev.tiketi.reservation.hold.SeatHolds;
 import dev.tiketi.reservation.support.ReservationIntegrationTest;
-import dev.tiketi.reservation.support.Upstreams.TestEvent;
+import dev.tiketi.reservation.support.TestCatalog.TestEvent;
 import dev.tiketi.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +31,7 @@ class SeatMapTest extends ReservationIntegrationTest {
 
     @Test
     void statusIsSoldFromConfirmedReservationsAndHeldFromRedis() {
-        TestEvent event = upstreams.onSale(6);
+        TestEvent event = catalog.onSale(6);
         held(UUID.randomUUID(), event.id(), event.seats(0, 1));
         pay(held(UUID.randomUUID(), event.id(), event.seats(2)));
         pay(held(UUID.randomUUID(), event.id(), event.seats(5)));
@@ -56,7 +56,7 @@ class SeatMapTest extends ReservationIntegrationTest {
      */
     @Test
     void saleMarkersNewerThanTheSoldSeatsReadAreSoldTooOlderOnesAreNotReadAgain() {
-        TestEvent event = upstreams.onSale(6);
+        TestEvent event = catalog.onSale(6);
         var empty = call("GET", "/api/seats/" + event.id() + "/status", viewer, null);
         assertThat(ReservationIntegrationTest.<List<String>>json(empty, "$.sold")).isEmpty();
         Instant now = Instant.now();
@@ -72,7 +72,7 @@ class SeatMapTest extends ReservationIntegrationTest {
 
     @Test
     void aStreamStartsWithASnapshotThenPushesEveryChange() {
-        TestEvent event = upstreams.onSale(6);
+        TestEvent event = catalog.onSale(6);
         UUID buyer = UUID.randomUUID();
         held(UUID.randomUUID(), event.id(), event.seats(5));
         List<String> lines = open(event.id());
@@ -93,7 +93,7 @@ class SeatMapTest extends ReservationIntegrationTest {
 
     @Test
     void aStreamHearsChangesMadeOnAnyInstanceThroughTheEventsChannel() {
-        TestEvent event = upstreams.onSale(6);
+        TestEvent event = catalog.onSale(6);
         List<String> lines = open(event.id());
         await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains("event:snapshot"));
 

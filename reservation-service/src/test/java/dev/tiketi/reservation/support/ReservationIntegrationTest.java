@@ -11,6 +11,7 @@ import dev.tiketi.testsupport.ServiceIntegrationTest;
 import dev.tiketi.testsupport.TestHttp;
 import dev.tiketi.testsupport.TestServiceTokens;
 import dev.tiketi.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -33,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * reservation-service over real HTTP against the shared PostgreSQL, Redis and Kafka, with event-service and
- * queue-service stubbed ({@link Upstreams}).
+ * reservation-service over real HTTP against the shared PostgreSQL, Redis and Kafka, with queue-service stubbed
+ * ({@link Upstreams}) and event-service's catalog events put on event.events ({@link TestCatalog}).
  */
 @ServiceIntegrationTest
 public abstract class ReservationIntegrationTest {
@@ -56,11 +57,16 @@ public abstract class ReservationIntegrationTest {
 
     protected final TestTokens tokens = TestTokens.instance();
     protected final Upstreams upstreams = Upstreams.instance();
+    protected TestCatalog catalog;
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
-        registry.add("tiketi.urls.event-service", () -> Upstreams.instance().baseUrl());
         registry.add("tiketi.urls.queue-service", () -> Upstreams.instance().baseUrl());
+    }
+
+    @BeforeEach
+    void catalogOfTheTest() {
+        catalog = new TestCatalog(kafka, codec, jdbc);
     }
 
     protected HttpResponse<String> call(String method, String path, UUID user, String json) {

@@ -161,7 +161,9 @@ public class OutboxRelay implements SmartLifecycle {
             try {
                 int published = publishBatch();
                 cleanUpWhenDue();
-                if (published < properties.batchSize()) {
+                // a batch holds one row per aggregate, so an aggregate's run of events (an event's seats come in
+                // up to 25 parts) takes a batch each: go on at once while there was anything to publish
+                if (published == 0) {
                     wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
                 }
