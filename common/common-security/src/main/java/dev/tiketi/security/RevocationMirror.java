@@ -40,8 +40,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RevocationMirror implements SmartLifecycle {
 
-    /** Every revocation as it happens: fields {@code jti}, or {@code user} and {@code before} (epoch seconds). */
-    public static final String STREAM = "auth:revocations";
+    /** {@link TokenRevocation#STREAM}. */
+    public static final String STREAM = TokenRevocation.STREAM;
 
     private static final Logger log = LoggerFactory.getLogger(RevocationMirror.class);
     private static final int BATCH = 1_000;
