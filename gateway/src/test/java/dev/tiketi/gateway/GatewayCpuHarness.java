@@ -199,10 +199,10 @@ class GatewayCpuHarness extends GatewayTestSupport {
         print("on the stack (inclusive), selected", onStack, samples, 60);
     }
 
-    /** The server's and the proxy client's event loops (shared), Lettuce's, Reactor's schedulers. */
+    /** The server's event loops, the proxy client's, Lettuce's, Reactor's schedulers. */
     private static boolean isGatewayThread(String name) {
-        return !name.startsWith(HARNESS_THREADS) && (name.startsWith("reactor-") || name.startsWith("lettuce-")
-                || name.startsWith("parallel-") || name.startsWith("boundedElastic-"));
+        return !name.startsWith(HARNESS_THREADS) && (name.startsWith("webflux-http-") || name.startsWith("reactor-")
+                || name.startsWith("lettuce-") || name.startsWith("parallel-") || name.startsWith("boundedElastic-"));
     }
 
     private static void print(String title, Map<String, Integer> counts, int samples, int limit) {

@@ -12,8 +12,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.util.List;
-import java.util.Map;
 
 /**
  * Downstream, X-User-* headers only ever carry what the gateway verified: whatever the client sent under
@@ -45,11 +43,11 @@ class IdentityHeadersFilter implements GlobalFilter, HttpHeadersFilter, Ordered 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         HttpHeaders forwarded = new HttpHeaders();
-        for (Map.Entry<String, List<String>> header : input.headerSet()) {
-            if (!isIdentityHeader(header.getKey())) {
-                forwarded.put(header.getKey(), header.getValue());
+        input.forEach((name, values) -> {
+            if (!isIdentityHeader(name)) {
+                forwarded.put(name, values);
             }
-        }
+        });
         Jwt jwt = exchange.getAttribute(IDENTITY_ATTRIBUTE);
         if (jwt != null) {
             forwarded.set(TokenClaims.USER_ID_HEADER, jwt.getSubject());
