@@ -74,6 +74,7 @@ public class SecurityConfig {
                         // the SPA, its files, /fallback/** and unknown paths (which end as 404 problems)
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenConverter(new BearerTokenConverter())
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(SecurityConfig::authentication))
                         .authenticationEntryPoint(problemHandlers)
                         .accessDeniedHandler(problemHandlers))
