@@ -234,6 +234,51 @@ class GatewayIntegrationTest extends GatewayTestSupport {
     }
 
     @Test
+    void aRequestWithATokenCostsOneRedisCallForItsRevocationAndItsRateLimitTogether() throws Exception {
+        String token = tokens.user(UUID.randomUUID());
+        // the first request loads the script (EVALSHA, then EVAL once) and verifies the token
+        assertThat(get("/api/queue/7/status", bearer(token)).statusCode()).isEqualTo(200);
+        try (Jedis redis = redis()) {
+            Map<String, Long> before = commandCalls(redis);
+            for (int i = 0; i < 5; i++) {
+                HttpResponse<String> response = get("/api/queue/7/status", bearer(token));
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.headers().firstValue("X-RateLimit-Remaining")).hasValue(Integer.toString(58 - i));
+            }
+            Map<String, Long> after = commandCalls(redis);
+            long scripts = after.getOrDefault("evalsha", 0L) - before.getOrDefault("evalsha", 0L)
+                    + after.getOrDefault("eval", 0L) - before.getOrDefault("eval", 0L);
+            assertThat(scripts).isEqualTo(5);
+            assertThat(after.getOrDefault("mget", 0L)).isEqualTo(before.getOrDefault("mget", 0L));
+        }
+    }
+
+    @Test
+    void aRevokedTokensRequestsDoNotUseUpItsUsersRateLimit() throws Exception {
+        UUID user = UUID.randomUUID();
+        String jti = UUID.randomUUID().toString();
+        String token = tokens.withJti(user, jti);
+        assertThat(get("/api/queue/7/status", bearer(token)).statusCode()).isEqualTo(200);
+        try (Jedis redis = redis()) {
+            redis.setex("auth:blacklist:" + jti, 60, "1");
+            for (int i = 0; i < 3; i++) {
+                assertProblem(get("/api/queue/7/status", bearer(token)), 401, "invalid-token");
+            }
+            assertThat(redis.get("gateway:rate:queue-status:user:" + user)).isEqualTo("1");
+        }
+    }
+
+    /** Calls per command name since the Redis server started (INFO commandstats). */
+    private static Map<String, Long> commandCalls(Jedis redis) {
+        Map<String, Long> calls = new HashMap<>();
+        Matcher line = Pattern.compile("cmdstat_(\\w+):calls=(\\d+)").matcher(redis.info("commandstats"));
+        while (line.find()) {
+            calls.put(line.group(1), Long.parseLong(line.group(2)));
+        }
+        return calls;
+    }
+
+    @Test
     void internalAndActuatorPathsOfServicesAreNotRouted() throws Exception {
         Map<String, String> admin = bearer(tokens.admin(UUID.randomUUID()));
         for (String path : List.of("/internal/events/1/seats/sold", "/actuator/health", "/actuator/prometheus",

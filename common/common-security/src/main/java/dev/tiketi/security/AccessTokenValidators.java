@@ -21,11 +21,20 @@ public final class AccessTokenValidators {
     /** Expiry and not-before (with the default clock skew), issuer, required claims, and the blacklist. */
     public static OAuth2TokenValidator<Jwt> create(String issuer, AccessTokenBlacklist blacklist) {
         return new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(issuer),
-                AccessTokenValidators::hasIdentityClaims,
+                verifying(issuer),
                 jwt -> blacklist.isRevoked(jwt.getId(), jwt.getSubject(), jwt.getIssuedAt())
                         ? failure("The access token has been revoked.")
                         : OAuth2TokenValidatorResult.success());
+    }
+
+    /**
+     * What holds for a token for as long as it lives, hence can be checked once ({@link VerifiedTokenCache}):
+     * expiry and not-before (with the default clock skew), issuer and required claims; not the blacklist.
+     */
+    public static OAuth2TokenValidator<Jwt> verifying(String issuer) {
+        return new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer),
+                AccessTokenValidators::hasIdentityClaims);
     }
 
     private static OAuth2TokenValidatorResult hasIdentityClaims(Jwt jwt) {

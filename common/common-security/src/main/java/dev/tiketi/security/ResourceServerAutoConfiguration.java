@@ -20,8 +20,8 @@ import java.util.Map;
 
 /**
  * Token checking for servlet services: signature against user-service's JWKS (RS256 only, so alg=none or
- * HS256 with the public key as secret are refused), expiry, issuer, identity claims and the Redis
- * blacklist. The JWKS is fetched on first use and cached, so a service starts before user-service does.
+ * HS256 with the public key as secret are refused), expiry, issuer, identity claims, verified once per token, and
+ * the blacklist on every request, read from memory ({@link RevocationMirror}) rather than Redis. The JWKS is fetched on first use and cached, so a service starts before user-service does.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -31,22 +31,32 @@ public class ResourceServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AccessTokenBlacklist accessTokenBlacklist(StringRedisTemplate redis) {
-        return new AccessTokenBlacklist(redis);
+    RevocationMirror revocationMirror(StringRedisTemplate redis, SecurityProperties properties) {
+        SecurityProperties.Revocations revocations = properties.revocations();
+        return new RevocationMirror(redis, revocations.pollInterval(), revocations.maxStaleness(),
+                revocations.resyncEvery());
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    AccessTokenBlacklist accessTokenBlacklist(StringRedisTemplate redis, RevocationMirror mirror) {
+        return new AccessTokenBlacklist(redis, mirror);
+    }
+
+    /** Signature and claims verified once per token; the blacklist on every request, from memory. */
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(SecurityProperties properties, AccessTokenBlacklist blacklist) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(AccessTokenValidators.create(properties.issuer(), blacklist));
+        decoder.setJwtValidator(AccessTokenValidators.verifying(properties.issuer()));
         // the issuer is a plain name, not a URL: the default conversion tries a URL first and throws and catches
         // an exception for every token (seen in the queue benchmark's profile, docs/benchmarks.md)
         decoder.setClaimSetConverter(
                 MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, String::valueOf)));
-        return decoder;
+        return new VerifiedTokenJwtDecoder(decoder, new VerifiedTokenCache(properties.verifiedTokenCacheSize()),
+                blacklist);
     }
 
     @Bean

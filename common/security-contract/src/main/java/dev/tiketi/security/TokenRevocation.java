@@ -13,6 +13,11 @@ public final class TokenRevocation {
 
     public static final String TOKEN_PREFIX = "auth:blacklist:";
     public static final String USER_CUTOFF_PREFIX = "auth:revoked-before:";
+    /**
+     * Every revocation as it happens, written with its entry: fields {@code jti}, or {@code user} and {@code before}
+     * (the cutoff, epoch seconds). Services mirror the revocations from it instead of reading Redis per request.
+     */
+    public static final String STREAM = "auth:revocations";
 
     private TokenRevocation() {
     }

@@ -11,11 +11,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.StreamEntryID;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -110,8 +112,19 @@ public abstract class ServiceBasicsContract {
         assertThat(get("/no/such/path", bearer(token)).statusCode()).isEqualTo(404);
         var endpoints = TestInfrastructure.endpoints();
         try (Jedis redis = new Jedis(endpoints.redisHost(), endpoints.redisPort())) {
+            // what user-service records on a logout: the entry, and the same on the stream every service mirrors
             redis.setex("auth:blacklist:" + jti, 60, "1");
+            redis.xadd("auth:revocations", StreamEntryID.NEW_ENTRY, Map.of("jti", jti));
         }
+        // a service reads the revocations into memory and must know this one within 2 s (common-security's
+        // RevocationMirror), then refuse the token from there on
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        HttpResponse<String> response = get("/no/such/path", bearer(token));
+        while (response.statusCode() != 401 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            response = get("/no/such/path", bearer(token));
+        }
+        assertProblem(response, 401, "invalid-token");
         assertProblem(get("/no/such/path", bearer(token)), 401, "invalid-token");
     }
 

@@ -3,61 +3,74 @@ package dev.tiketi.gateway.security;
 import dev.tiketi.security.TokenClaims;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Downstream, X-User-* headers only ever carry what the gateway verified: whatever the client sent under
  * those names (in any spelling or case) is dropped, and the identity of a valid token is added.
+ *
+ * <p>Two steps. As a global filter it notes the authenticated token of the request (the security context is
+ * reactive, so it is read here); as a headers filter it writes the headers of the request that is sent, which the
+ * gateway copies anyway, instead of mutating the request (a copy of its headers, its address parsed again and a
+ * new exchange, per request).
  */
 @Component
-class IdentityHeadersFilter implements GlobalFilter, Ordered {
+class IdentityHeadersFilter implements GlobalFilter, HttpHeadersFilter, Ordered {
 
     /** Every header starting with this is reserved for the identity the gateway verified. */
     private static final String IDENTITY_HEADER_PREFIX = "x-user-";
+    private static final String IDENTITY_ATTRIBUTE = IdentityHeadersFilter.class.getName() + ".token";
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         return exchange.getPrincipal()
-                .filter(JwtAuthenticationToken.class::isInstance)
-                .map(principal -> ((JwtAuthenticationToken) principal).getToken())
-                .map(jwt -> withIdentity(exchange, jwt))
-                .defaultIfEmpty(exchange.mutate().request(request -> request.headers(IdentityHeadersFilter::strip)).build())
-                .flatMap(chain::filter);
-    }
-
-    private static ServerWebExchange withIdentity(ServerWebExchange exchange, Jwt jwt) {
-        ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> {
-            strip(headers);
-            headers.set(TokenClaims.USER_ID_HEADER, jwt.getSubject());
-            headers.set(TokenClaims.USER_ROLE_HEADER, jwt.getClaimAsString(TokenClaims.ROLE));
-            String email = jwt.getClaimAsString(TokenClaims.EMAIL);
-            if (email != null) {
-                headers.set(TokenClaims.USER_EMAIL_HEADER, email);
-            }
-        }).build();
-        return exchange.mutate().request(request).build();
-    }
-
-    private static void strip(HttpHeaders headers) {
-        List<String> reserved = headers.headerNames().stream()
-                .filter(name -> name.toLowerCase(Locale.ROOT).startsWith(IDENTITY_HEADER_PREFIX))
-                .toList();
-        reserved.forEach(headers::remove);
+                .doOnNext(principal -> {
+                    if (principal instanceof JwtAuthenticationToken authentication) {
+                        exchange.getAttributes().put(IDENTITY_ATTRIBUTE, authentication.getToken());
+                    }
+                })
+                .then(Mono.defer(() -> chain.filter(exchange)));
     }
 
     @Override
+    public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+        HttpHeaders forwarded = new HttpHeaders();
+        input.forEach((name, values) -> {
+            if (!isIdentityHeader(name)) {
+                forwarded.put(name, values);
+            }
+        });
+        Jwt jwt = exchange.getAttribute(IDENTITY_ATTRIBUTE);
+        if (jwt != null) {
+            forwarded.set(TokenClaims.USER_ID_HEADER, jwt.getSubject());
+            forwarded.set(TokenClaims.USER_ROLE_HEADER, jwt.getClaimAsString(TokenClaims.ROLE));
+            String email = jwt.getClaimAsString(TokenClaims.EMAIL);
+            if (email != null) {
+                forwarded.set(TokenClaims.USER_EMAIL_HEADER, email);
+            }
+        }
+        return forwarded;
+    }
+
+    private static boolean isIdentityHeader(String name) {
+        // any case, without a lower-cased copy of every header name of every request
+        return name.regionMatches(true, 0, IDENTITY_HEADER_PREFIX, 0, IDENTITY_HEADER_PREFIX.length());
+    }
+
+    /**
+     * As a global filter: before the route filters (circuit breaker) and the routing filter that sends the request.
+     * As a headers filter: anywhere, since it keeps every header but the reserved ones.
+     */
+    @Override
     public int getOrder() {
-        // before the route filters (circuit breaker) and the routing filter that sends the request
         return Ordered.HIGHEST_PRECEDENCE + 100;
     }
 }

@@ -1,32 +1,42 @@
 package dev.tiketi.gateway.security;
 
+import dev.tiketi.gateway.ratelimit.RequestLimits;
 import dev.tiketi.security.TokenRevocation;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import dev.tiketi.security.VerifiedTokenCache;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses tokens user-service revoked: one by its {@code jti} (logout), or all of a user's issued before a
- * cutoff (password change, withdrawal), as {@link TokenRevocation} records them. Token validators are synchronous,
- * so the (reactive) Redis lookup happens here, after signature and claims passed. A BadJwtException makes
- * the resource server answer 401 invalid-token. When the keys or the revocation store cannot be read, the
- * token cannot be checked: that becomes an AuthenticationServiceException, which the error handler answers
- * with 503 (fail closed), rather than an unexplained 500. A token that is not even shaped like a signed JWT
- * (JWS compact form: three parts) is refused as invalid before it reaches the decoder: a five-part JWE made
- * Nimbus fail with an error that is not a JwtException, which read as "cannot be checked" (503).
+ * Verifies a token once and then refuses it if user-service revoked it: one by its {@code jti} (logout), or all of
+ * a user's issued before a cutoff (password change, withdrawal), as {@link TokenRevocation} records them.
+ *
+ * <p>Signature and claims are verified once per token, not per request: a verified token is remembered
+ * ({@link VerifiedTokenCache}) until it expires. Revocation is read on every request, in one Redis script call that
+ * also counts the request against its rate limits ({@link RequestLimits#checkToken}), so a request with a token
+ * costs one Redis round trip in all; the request comes from the Reactor context
+ * ({@link ServerWebExchangeContextFilter}, ahead of the security chain).
+ *
+ * <p>A BadJwtException makes the resource server answer 401 invalid-token. When the keys or Redis cannot be read,
+ * the token cannot be checked: that becomes an AuthenticationServiceException, which the error handler answers
+ * with 503 (fail closed), rather than an unexplained 500. A token that is not even shaped like a signed JWT (JWS
+ * compact form: three parts) is refused as invalid before it reaches the decoder: a five-part JWE made Nimbus fail
+ * with an error that is not a JwtException, which read as "cannot be checked" (503).
  */
 class RevocationCheckingJwtDecoder implements ReactiveJwtDecoder {
 
     private final ReactiveJwtDecoder delegate;
-    private final ReactiveStringRedisTemplate redis;
+    private final VerifiedTokenCache verified;
+    private final RequestLimits limits;
 
-    RevocationCheckingJwtDecoder(ReactiveJwtDecoder delegate, ReactiveStringRedisTemplate redis) {
+    RevocationCheckingJwtDecoder(ReactiveJwtDecoder delegate, VerifiedTokenCache verified, RequestLimits limits) {
         this.delegate = delegate;
-        this.redis = redis;
+        this.verified = verified;
+        this.limits = limits;
     }
 
     @Override
@@ -34,12 +44,13 @@ class RevocationCheckingJwtDecoder implements ReactiveJwtDecoder {
         if (!isJwsCompact(token)) {
             return Mono.error(new BadJwtException("The access token is not a signed JWT."));
         }
-        return delegate.decode(token).flatMap(jwt -> redis.opsForValue()
-                .multiGet(TokenRevocation.keys(jwt.getId(), jwt.getSubject()))
-                .map(entries -> TokenRevocation.isRevoked(entries, jwt.getIssuedAt()))
-                .flatMap(revoked -> revoked
-                        ? Mono.error(new BadJwtException("The access token has been revoked."))
-                        : Mono.just(jwt)))
+        Jwt known = verified.get(token);
+        Mono<Jwt> jwt = known != null ? Mono.just(known) : delegate.decode(token).doOnNext(verified::put);
+        return jwt.flatMap(valid -> Mono.deferContextual(context -> limits.checkToken(valid,
+                                ServerWebExchangeContextFilter.getExchange(context).orElse(null)))
+                        .flatMap(revoked -> revoked
+                                ? Mono.error(new BadJwtException("The access token has been revoked."))
+                                : Mono.just(valid)))
                 .onErrorMap(error -> !(error instanceof JwtException),
                         error -> new AuthenticationServiceException("The access token cannot be checked now.", error));
     }

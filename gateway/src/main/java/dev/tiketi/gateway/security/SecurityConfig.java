@@ -2,12 +2,14 @@ package dev.tiketi.gateway.security;
 
 import dev.tiketi.security.TokenClaims;
 import dev.tiketi.gateway.problem.ProblemWriter;
+import dev.tiketi.gateway.ratelimit.RequestLimits;
+import dev.tiketi.security.VerifiedTokenCache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -72,6 +74,7 @@ public class SecurityConfig {
                         // the SPA, its files, /fallback/** and unknown paths (which end as 404 problems)
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenConverter(new BearerTokenConverter())
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(SecurityConfig::authentication))
                         .authenticationEntryPoint(problemHandlers)
                         .accessDeniedHandler(problemHandlers))
@@ -81,9 +84,22 @@ public class SecurityConfig {
                 .build();
     }
 
-    /** RS256 only (no alg confusion, no "none"), expiry, issuer, identity claims, then the blacklist. */
+    /**
+     * Spring Security's own observations of every filter of its chain and of every authorization decision: a
+     * span and a timer each, several per request, for what the request's own observation covers already. They
+     * were a tenth of the gateway's CPU per request (GatewayCpuHarness); nothing reads them.
+     */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(TokenSettings settings, ReactiveStringRedisTemplate redis) {
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * RS256 only (no alg confusion, no "none"), expiry, issuer, identity claims, verified once per token; then,
+     * per request, the blacklist together with the rate limits.
+     */
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(TokenSettings settings, RequestLimits limits) {
         // bounded JWKS fetches: a hanging user-service must not hang every request with a new key id
         HttpClient jwksClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000)
@@ -99,7 +115,7 @@ public class SecurityConfig {
         // an exception for every token (seen in the queue benchmark's profile, docs/benchmarks.md)
         nimbus.setClaimSetConverter(
                 MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, String::valueOf)));
-        return new RevocationCheckingJwtDecoder(nimbus, redis);
+        return new RevocationCheckingJwtDecoder(nimbus, new VerifiedTokenCache(settings.verifiedTokenCacheSize()), limits);
     }
 
     /** Requests the firewall refuses (encoded slashes, "..", odd characters) get a 400 problem, not an empty body. */

@@ -10,9 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwkSetUri where user-service publishes its public keys (defaulted in tiketi-runtime.yml: a
  *                  {@code @DefaultValue} would not resolve the placeholder in it)
  * @param issuer    the {@code iss} every token must carry
+ * @param verifiedTokenCacheSize how many verified tokens are remembered (about 2 KB each), so that a token is
+ *                  verified once rather than per request
  */
 @ConfigurationProperties("tiketi.security")
 public record TokenSettings(
         String jwkSetUri,
-        @DefaultValue(TokenClaims.ISSUER) String issuer) {
+        @DefaultValue(TokenClaims.ISSUER) String issuer,
+        @DefaultValue("10000") long verifiedTokenCacheSize) {
 }

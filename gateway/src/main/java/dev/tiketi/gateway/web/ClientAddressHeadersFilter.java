@@ -27,7 +27,7 @@ class ClientAddressHeadersFilter implements HttpHeadersFilter, Ordered {
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         HttpHeaders updated = new HttpHeaders();
         updated.putAll(input);
-        updated.set(ClientAddressResolver.X_FORWARDED_FOR, resolver.clientAddress(exchange.getRequest()));
+        updated.set(ClientAddressResolver.X_FORWARDED_FOR, resolver.clientAddress(exchange));
         return updated;
     }
 

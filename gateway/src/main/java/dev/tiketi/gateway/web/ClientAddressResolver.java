@@ -4,6 +4,7 @@ import dev.tiketi.clientaddress.ClientAddressRule;
 import dev.tiketi.gateway.config.GatewayProperties;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
 
 import java.net.InetSocketAddress;
 
@@ -17,11 +18,22 @@ import java.net.InetSocketAddress;
 public class ClientAddressResolver {
 
     static final String X_FORWARDED_FOR = "X-Forwarded-For";
+    private static final String ATTRIBUTE = ClientAddressResolver.class.getName() + ".clientAddress";
 
     private final ClientAddressRule rule;
 
     public ClientAddressResolver(GatewayProperties properties) {
         this.rule = ClientAddressRule.trusting(properties.trustedProxies());
+    }
+
+    /** The request's client address, worked out once per request (the rate limits and the headers filter ask). */
+    public String clientAddress(ServerWebExchange exchange) {
+        String address = exchange.getAttribute(ATTRIBUTE);
+        if (address == null) {
+            address = clientAddress(exchange.getRequest());
+            exchange.getAttributes().put(ATTRIBUTE, address);
+        }
+        return address;
     }
 
     /** The client's address, never null ("unknown" when the server cannot tell). */
