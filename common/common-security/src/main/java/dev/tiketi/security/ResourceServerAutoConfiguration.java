@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -67,6 +69,24 @@ public class ResourceServerAutoConfiguration {
     @Bean
     ResourceServerSecurity resourceServerSecurity(ProblemAuthenticationHandlers handlers) {
         return new ResourceServerSecurity(handlers);
+    }
+
+    /**
+     * Spring Security's own observations of every filter of the chain and of every authentication and
+     * authorization: a timer and a span each, a dozen per request, for what the request's own observation
+     * (http.server.requests) covers already. Nothing reads them; they were most of what a service's security
+     * chain cost per request (docs/benchmarks.md). The gateway turns them off the same way.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /** The default firewall with its header rule checked by a loop rather than a regular expression ({@link HeaderText}). */
+    @Bean
+    WebSecurityCustomizer headerTextFirewall() {
+        return web -> web.httpFirewall(HeaderText.firewall());
     }
 
     @Bean

@@ -34,6 +34,7 @@ public class ResourceServerSecurity {
     public static final String[] OPERATOR_PATHS = {"/actuator", "/actuator/**"};
 
     private final ProblemAuthenticationHandlers problemHandlers;
+    private final BearerTokens bearerTokens = new BearerTokens();
 
     public ResourceServerSecurity(ProblemAuthenticationHandlers problemHandlers) {
         this.problemHandlers = problemHandlers;
@@ -48,6 +49,7 @@ public class ResourceServerSecurity {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(bearerTokens)
                         .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
                             @Override
                             public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {

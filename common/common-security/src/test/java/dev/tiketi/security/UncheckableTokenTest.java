@@ -4,10 +4,14 @@ import com.jayway.jsonpath.JsonPath;
 import dev.tiketi.testsupport.ServiceIntegrationTest;
 import dev.tiketi.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.ObservationFilterChainDecorator;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,6 +43,12 @@ class UncheckableTokenTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(JsonPath.<String>read(response.body(), "$.code")).isEqualTo("authentication-unavailable");
+    }
+
+    @Test
+    void noSecurityObservations(@Autowired FilterChainProxy chain) {
+        assertThat(ReflectionTestUtils.getField(chain, "filterChainDecorator"))
+                .isNotInstanceOf(ObservationFilterChainDecorator.class);
     }
 
     @SpringBootConfiguration
