@@ -211,23 +211,33 @@ public class Reservations {
                 .query(Reservations::reservation).list());
     }
 
+    /** All the seats in one statement (a hold has at most four): one round trip instead of one per seat. */
     private void insertSeats(Reservation reservation, List<ReservedSeat> seats) {
-        for (ReservedSeat seat : seats) {
-            jdbc.sql("""
-                            INSERT INTO reservation_seats (reservation_id, event_id, seat_id, section, row_label, number,
-                                                           grade, price, live)
-                            VALUES (:reservationId, :eventId, :seatId, :section, :row, :number, :grade, :price, :live)""")
-                    .param("reservationId", reservation.id())
-                    .param("eventId", reservation.eventId())
-                    .param("seatId", seat.seatId())
-                    .param("section", seat.section())
-                    .param("row", seat.row())
-                    .param("number", seat.number())
-                    .param("grade", seat.grade())
-                    .param("price", seat.price())
-                    .param("live", reservation.status().live())
-                    .update();
+        if (seats.isEmpty()) {
+            return;
         }
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO reservation_seats (reservation_id, event_id, seat_id, section, row_label, number, grade,
+                                               price, live) VALUES """);
+        for (int i = 0; i < seats.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:reservationId, :eventId, :seatId").append(i)
+                    .append(", :section").append(i).append(", :row").append(i).append(", :number").append(i)
+                    .append(", :grade").append(i).append(", :price").append(i).append(", :live)");
+        }
+        JdbcClient.StatementSpec insert = jdbc.sql(sql.toString())
+                .param("reservationId", reservation.id())
+                .param("eventId", reservation.eventId())
+                .param("live", reservation.status().live());
+        for (int i = 0; i < seats.size(); i++) {
+            ReservedSeat seat = seats.get(i);
+            insert = insert.param("seatId" + i, seat.seatId())
+                    .param("section" + i, seat.section())
+                    .param("row" + i, seat.row())
+                    .param("number" + i, seat.number())
+                    .param("grade" + i, seat.grade())
+                    .param("price" + i, seat.price());
+        }
+        insert.update();
     }
 
     private Optional<Reservation> first(JdbcClient.StatementSpec select) {

@@ -82,14 +82,11 @@ public class Holds {
         QueueGate.Admission admission = queue.requireAdmission(admissionToken, userId, eventId);
         CatalogEvent event = catalog.event(eventId);
         HoldRules.requireOnSale(event);
-        if (reservations.hasPendingHold(userId, eventId)) {
-            throw holdExists();
-        }
         List<ReservedSeat> seats = HoldRules.snapshot(seatIds, catalog.seats(eventId, seatIds));
         Instant now = clock.instant();
         Reservation reservation = Reservation.hold(UUID.randomUUID(), userId, eventId, EventSnapshot.of(event), seats,
                 now, holdTtl);
-        take(reservation, seatIds, now, admission);
+        take(reservation, seatIds, now, admission, userId);
         try {
             QueueGate.PaymentToken paymentToken = queue.issuePaymentToken(userId, eventId, reservation.id());
             transactions.executeWithoutResult(status -> {
@@ -150,10 +147,21 @@ public class Holds {
         refuseTaken(seatHolds.take(reservation.eventId(), reservation.id(), seatIds, reservation.holdExpiresAt(), now));
     }
 
-    /** A new hold: also refused (403) once the waiting room has ended the buyer's admission. */
-    private void take(Reservation reservation, List<UUID> seatIds, Instant now, QueueGate.Admission admission) {
-        refuseTaken(seatHolds.takeAdmitted(reservation.eventId(), reservation.id(), seatIds,
-                reservation.holdExpiresAt(), now, admission));
+    /**
+     * A new hold: also refused (403) once the waiting room has ended the buyer's admission. Whether the buyer
+     * already holds seats for the event is not read before every hold: the unique index
+     * {@code reservations_one_pending_hold} refuses a second hold at the insert (see {@link #refusedByDatabase}),
+     * and only a hold Redis refuses asks, so that a buyer who tries again for the seats of their own hold (a
+     * retry after a timeout) learns of that hold ({@code hold-exists}) rather than that the seats are taken.
+     */
+    private void take(Reservation reservation, List<UUID> seatIds, Instant now, QueueGate.Admission admission,
+                      UUID userId) {
+        List<SeatHolds.Refusal> refused = seatHolds.takeAdmitted(reservation.eventId(), reservation.id(), seatIds,
+                reservation.holdExpiresAt(), now, admission);
+        if (!refused.isEmpty() && reservations.hasPendingHold(userId, reservation.eventId())) {
+            throw holdExists();
+        }
+        refuseTaken(refused);
     }
 
     private void refuseTaken(List<SeatHolds.Refusal> refused) {

@@ -9,6 +9,9 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,10 +33,24 @@ import java.util.stream.Stream;
 public class SeatHolds {
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> TAKE = RedisScript.of(new ClassPathResource("scripts/take.lua"), List.class);
+    private static final RedisScript<List> TAKE = script("take.lua", List.class);
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> RELEASE = RedisScript.of(new ClassPathResource("scripts/release.lua"), List.class);
-    private static final RedisScript<Long> SELL = RedisScript.of(new ClassPathResource("scripts/sell.lua"), Long.class);
+    private static final RedisScript<List> RELEASE = script("release.lua", List.class);
+    private static final RedisScript<Long> SELL = script("sell.lua", Long.class);
+
+    /**
+     * A script read once. One made from the resource itself ({@code RedisScript.of(Resource)}) asks for the file's
+     * modification time before every call, to reload an edited file; inside the service jar that opens the jar
+     * entry each time, under a lock every hold shares (seen in the hold benchmark's profile, docs/benchmarks.md).
+     */
+    private static <T> RedisScript<T> script(String fileName, Class<T> resultType) {
+        ClassPathResource resource = new ClassPathResource("scripts/" + fileName);
+        try {
+            return RedisScript.of(resource.getContentAsString(StandardCharsets.UTF_8), resultType);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Lua script " + resource.getPath(), e);
+        }
+    }
 
     private final StringRedisTemplate redis;
     private final JsonMapper json;

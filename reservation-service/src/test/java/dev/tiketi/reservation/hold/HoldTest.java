@@ -200,6 +200,18 @@ class HoldTest extends ReservationIntegrationTest {
     }
 
     @Test
+    void aBuyerWhoTriesAgainForTheSeatsOfTheirOwnHoldLearnsOfThatHold() {
+        TestEvent event = catalog.onSale(10);
+        UUID first = held(buyer, event.id(), event.seats(0, 1));
+
+        assertProblem(hold(buyer, event.id(), event.seats(0, 1)), 409, "hold-exists");
+        assertProblem(hold(buyer, event.id(), event.seats(1, 2)), 409, "hold-exists");
+
+        assertThat(liveSeats(event.id())).containsOnlyKeys(event.seats(0, 1)).containsValue(first);
+        assertThat(heldInRedis(event.id())).doesNotContain(event.seatIds().get(2).toString());
+    }
+
+    @Test
     void theDatabaseRefusesASeatLiveInAnotherReservationWhenRedisHasLostItsHolds() {
         TestEvent event = catalog.onSale(10);
         UUID first = held(UUID.randomUUID(), event.id(), event.seats(0, 1));
