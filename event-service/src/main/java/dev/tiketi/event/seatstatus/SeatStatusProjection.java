@@ -54,6 +54,16 @@ public class SeatStatusProjection {
         this.clock = clock;
     }
 
+    /**
+     * Whether the event can change a seat here: a confirmed booking, or the cancellation of one. Holds live in
+     * reservation-service (Redis); until a booking is confirmed no seat here is SOLD, so a hold taken, expired or
+     * released before payment changes nothing, and a rejected payment leaves the reservation as it was.
+     */
+    public static boolean changesSeats(ReservationEvent event) {
+        return event instanceof ReservationConfirmed
+                || (event instanceof ReservationCancelled cancelled && cancelled.wasConfirmed());
+    }
+
     @Transactional
     public Outcome apply(EventEnvelope envelope, ReservationEvent event) {
         Instant now = clock.instant();
