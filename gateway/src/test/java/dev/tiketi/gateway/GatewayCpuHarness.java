@@ -44,7 +44,15 @@ import java.util.stream.IntStream;
  * <pre>./mvnw -B -ntp -o -pl gateway verify -Dtest=GatewayCpuHarness -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dtiketi.harness=true [-Dtiketi.harness.seconds=20] [-Dtiketi.harness.sampling=0.1]</pre>
  *
- * The report goes to {@code gateway/target/surefire-reports/dev.tiketi.gateway.GatewayCpuHarness-output.txt}
+ * <p>{@link #measureCapacity} ({@code -Dtest=GatewayCpuHarness#measureCapacity}) measures how much the gateway
+ * serves instead: an open model, requests sent at a fixed rate whatever the answers (as Gatling's open injection
+ * does), over as many connections as that takes, at each of {@code tiketi.harness.rates} per second in turn for
+ * {@code tiketi.harness.step-seconds}, for the authenticated queue-status route (token check and per-user rate
+ * limit in one Redis call) and for a public catalog read (no token, rate limit keyed by IP). Each step prints the
+ * rate achieved, the latency percentiles (from the moment the request was due, so a stalled sender still counts)
+ * and the gateway's CPU per request.
+ *
+ * <p>The report goes to {@code gateway/target/surefire-reports/dev.tiketi.gateway.GatewayCpuHarness-output.txt}
  * and the recording to {@code gateway/target/gateway-cpu.jfr} ({@code jfr print --events jdk.ExecutionSample}).
  * The numbers compare runs on one machine; the benchmarks (docs/benchmarks.md) measure the platform.
  */
@@ -53,6 +61,7 @@ import java.util.stream.IntStream;
         "management.server.port=0",
         // the route's rule applies as in production, but high enough that the harness's users are never refused
         "tiketi.gateway.rate-limits.queue-status.limit=100000000",
+        "tiketi.gateway.rate-limits.public-read.limit=1000000000",
         "management.tracing.sampling.probability=${tiketi.harness.sampling:0.1}",
         "logging.level.root=warn"})
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
@@ -77,6 +86,7 @@ class GatewayCpuHarness extends GatewayTestSupport {
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
         registry.add("tiketi.urls.queue-service", () -> "http://127.0.0.1:" + UPSTREAM.port());
+        registry.add("tiketi.urls.event-service", () -> "http://127.0.0.1:" + UPSTREAM.port());
     }
 
     @AfterAll
@@ -141,6 +151,132 @@ class GatewayCpuHarness extends GatewayTestSupport {
         System.out.printf("GATEWAY CPU %.3f ms/request (process less harness threads less idle; GC and JIT included)%n",
                 (processNanos - harnessNanos - idleNanos) / 1e6 / requests);
         printTopFrames(jfr);
+    }
+
+    @Test
+    void measureCapacity() throws Exception {
+        long stepSeconds = Long.getLong("tiketi.harness.step-seconds", 10);
+        List<Integer> rates = java.util.Arrays.stream(
+                        System.getProperty("tiketi.harness.rates", "1000,2000,3000,4000,5000").split(","))
+                .map(String::trim).map(Integer::valueOf).toList();
+        List<String> authorizations = IntStream.range(0, USERS)
+                .mapToObj(i -> "Bearer " + tokens.user(UUID.randomUUID())).toList();
+        LoopResources clientLoops = LoopResources.create(HARNESS_THREADS + "client", 1, true);
+        HttpClient client = HttpClient.create(ConnectionProvider.builder(HARNESS_THREADS + "open-pool")
+                        .maxConnections(2_000).pendingAcquireMaxCount(-1)
+                        .pendingAcquireTimeout(Duration.ofSeconds(60)).build())
+                .runOn(clientLoops)
+                .baseUrl("http://127.0.0.1:" + port);
+        Map<String, Target> targets = new java.util.LinkedHashMap<>();
+        targets.put("queue status (token, per-user limit)", n -> client
+                .headers(headers -> headers.set(HttpHeaderNames.AUTHORIZATION,
+                        authorizations.get((int) (n % authorizations.size()))))
+                .get().uri("/api/queue/7/status"));
+        targets.put("public read (no token, per-IP limit)", n -> client.get().uri("/api/events/7"));
+
+        // warm-up: both routes until C2 has compiled them (closed model, as measureCpuPerProxiedRequest)
+        for (Target target : targets.values()) {
+            openLoad(target, 1_500, Duration.ofSeconds(Long.getLong("tiketi.harness.warm-up-seconds", 20)));
+        }
+        Snapshot idleStart = Snapshot.take();
+        Thread.sleep(5_000);
+        Snapshot idleEnd = Snapshot.take();
+        double idleNanosPerSecond = (idleEnd.process - idleStart.process - idleEnd.harness(idleStart))
+                / ((idleEnd.wallNanos - idleStart.wallNanos) / 1e9);
+        System.out.printf("idle CPU (no requests) %.1f ms/s, load average at start %.2f%n",
+                idleNanosPerSecond / 1e6, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+
+        Path jfr = Path.of("target", "gateway-capacity.jfr");
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.start();
+            for (Map.Entry<String, Target> target : targets.entrySet()) {
+                System.out.printf("%n%s, %d s per rate%n", target.getKey(), stepSeconds);
+                System.out.println("   rate  achieved  not-200   p50 ms   p90 ms   p99 ms   max ms  gateway CPU ms/req"
+                        + "  (process, load avg)");
+                for (int rate : rates) {
+                    Snapshot before = Snapshot.take();
+                    Step step = openLoad(target.getValue(), rate, Duration.ofSeconds(stepSeconds));
+                    Snapshot after = Snapshot.take();
+                    long wall = after.wallNanos - before.wallNanos;
+                    double gatewayNanos = after.process - before.process - after.harness(before)
+                            - idleNanosPerSecond * wall / 1e9;
+                    System.out.printf("%7d %9.0f %8d %8.1f %8.1f %8.1f %8.1f %11.3f  (%.2f cores, %.2f)%n",
+                            rate, step.sent() / (double) stepSeconds, step.failed(), step.percentile(50),
+                            step.percentile(90), step.percentile(99), step.percentile(100),
+                            gatewayNanos / 1e6 / step.sent(), gatewayNanos / wall,
+                            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    Thread.sleep(2_000);
+                    if (step.percentile(99) > 1_000) {
+                        break; // past saturation: higher rates only queue more
+                    }
+                }
+            }
+            recording.stop();
+            recording.dump(jfr);
+        }
+        clientLoops.disposeLater().block();
+        printTopFrames(jfr);
+    }
+
+    /** One request of a route; {@code n} picks the user. */
+    private interface Target {
+        HttpClient.ResponseReceiver<?> request(long n);
+    }
+
+    /** Latencies of one step, in microseconds, from when each request was due. */
+    private record Step(long[] micros, int sent, long failed) {
+
+        double percentile(int p) {
+            if (sent == 0) {
+                return Double.NaN;
+            }
+            long[] sorted = java.util.Arrays.copyOf(micros, sent);
+            java.util.Arrays.sort(sorted);
+            int index = Math.min(sent - 1, (int) Math.ceil(p / 100.0 * sent) - 1);
+            return sorted[Math.max(0, index)] / 1000.0;
+        }
+    }
+
+    /**
+     * Sends {@code rate} requests a second for {@code duration} from one sender thread, each when it is due
+     * (catching up after a stall, never waiting for answers), and waits for the last answers.
+     */
+    private static Step openLoad(Target target, int rate, Duration duration) throws InterruptedException {
+        int total = (int) (rate * duration.toMillis() / 1000);
+        long[] micros = new long[total];
+        AtomicLong failed = new AtomicLong();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(total);
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / rate;
+        Thread sender = Thread.ofPlatform().name(HARNESS_THREADS + "sender").start(() -> {
+            for (int i = 0; i < total; i++) {
+                long due = start + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 200_000) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait - 100_000);
+                }
+                int n = i;
+                target.request(n)
+                        .responseSingle((response, body) -> body.asByteArray().defaultIfEmpty(new byte[0])
+                                .map(ignored -> response.status().code()))
+                        .timeout(Duration.ofSeconds(30))
+                        .subscribe(status -> {
+                            if (status != 200) {
+                                failed.incrementAndGet();
+                            }
+                        }, error -> {
+                            failed.incrementAndGet();
+                            micros[n] = (System.nanoTime() - due) / 1000;
+                            done.countDown();
+                        }, () -> {
+                            micros[n] = (System.nanoTime() - due) / 1000;
+                            done.countDown();
+                        });
+            }
+        });
+        sender.join();
+        done.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        return new Step(micros, total, failed.get());
     }
 
     private static void hammer(HttpClient client, List<String> authorizations, Duration duration, AtomicLong ok,

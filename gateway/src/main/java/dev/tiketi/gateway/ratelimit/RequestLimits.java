@@ -5,14 +5,19 @@ import dev.tiketi.gateway.web.ClientAddressResolver;
 import dev.tiketi.security.TokenRevocation;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import io.netty.channel.EventLoop;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +38,13 @@ import java.util.stream.Collectors;
  * minute" means exactly that from the client's point of view, and the key's remaining lifetime is the honest
  * Retry-After. A revoked token's request is not counted: someone replaying a revoked token must not use up its
  * user's budget. (The keys of one call live on different cluster slots: this needs one Redis, not a cluster.)
+ *
+ * <p>The script's reply arrives on the one Lettuce event-loop thread that serves the shared Redis connection, and
+ * whatever subscribed to it would run there: the rest of the request (security, routing, the proxied call). All
+ * of the gateway's requests would then queue on that one thread, a gateway capped near one core whatever its
+ * CPU count (the capacity harness, GatewayCpuHarness#measureCapacity, saw it collapse there). So the reply is
+ * handed back to the event loop of the request's own connection, where the request started and where its
+ * response is written; Lettuce's thread only decodes replies.
  */
 @Component
 public class RequestLimits {
@@ -84,6 +98,8 @@ public class RequestLimits {
     private final List<Rule> rules;
     private final ReactiveStringRedisTemplate redis;
     private final ClientAddressResolver clients;
+    /** One scheduler per server event loop (a handful), made on first use. */
+    private final ConcurrentMap<EventLoop, Scheduler> eventLoops = new ConcurrentHashMap<>();
 
     RequestLimits(GatewayProperties properties, ReactiveStringRedisTemplate redis, ClientAddressResolver clients) {
         this.rules = properties.rateLimits().entrySet().stream().map(Rule::of).toList();
@@ -106,7 +122,7 @@ public class RequestLimits {
             keys.add(rule.redisKey(client));
         }
         Instant issuedAt = jwt.getIssuedAt();
-        return run(keys, 2, issuedAt == null ? -1 : issuedAt.getEpochSecond(), matching)
+        return run(keys, 2, issuedAt == null ? -1 : issuedAt.getEpochSecond(), matching, exchange)
                 .map(result -> {
                     if (revoked(result)) {
                         return true;
@@ -136,7 +152,7 @@ public class RequestLimits {
         if (matching.isEmpty()) {
             return Mono.just(List.of());
         }
-        return run(keys, 0, -1, matching).map(result -> counted(result, matching, clientKeys));
+        return run(keys, 0, -1, matching, exchange).map(result -> counted(result, matching, clientKeys));
     }
 
     /** Takes back one request counted under {@code each} (never below zero). */
@@ -165,14 +181,34 @@ public class RequestLimits {
         return longer;
     }
 
-    private Mono<List> run(List<String> keys, int revocationKeys, long issuedAt, List<Rule> matching) {
+    private Mono<List> run(List<String> keys, int revocationKeys, long issuedAt, List<Rule> matching,
+                           ServerWebExchange exchange) {
         List<String> args = new ArrayList<>(2 + matching.size());
         args.add(Integer.toString(revocationKeys));
         args.add(Long.toString(issuedAt));
         for (Rule rule : matching) {
             args.add(rule.windowMillis());
         }
-        return redis.execute(SCRIPT, keys, args).next();
+        return redis.execute(SCRIPT, keys, args).next().publishOn(continueOn(exchange));
+    }
+
+    /**
+     * Where the request goes on after the reply: its connection's event loop, or, for a request not served by
+     * reactor-netty (none in production) or no request at all, Reactor's parallel workers; never Lettuce's thread.
+     */
+    private Scheduler continueOn(ServerWebExchange exchange) {
+        if (exchange != null && nativeRequest(exchange) instanceof Connection connection) {
+            return eventLoops.computeIfAbsent(connection.channel().eventLoop(), Schedulers::fromExecutor);
+        }
+        return Schedulers.parallel();
+    }
+
+    private static Object nativeRequest(ServerWebExchange exchange) {
+        try {
+            return ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        } catch (IllegalArgumentException notAdapted) {
+            return null;
+        }
     }
 
     private static boolean revoked(List<?> result) {
