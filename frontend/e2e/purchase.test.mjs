@@ -21,7 +21,12 @@ describe('buying seats', { concurrency: false }, () => {
   });
 
   it('a buyer registers, signs in, waits in the queue, picks two seats, pays and sees the booking; the watcher sees them sold', async () => {
-    const soldBefore = await legendCount(watcher.page, '판매 완료');
+    // earlier scenarios sold seats of this event: the watcher's count starts from what the server says now, and
+    // the watcher must show it before the purchase begins
+    const soldBefore = (await apiCall('GET', `/seats/${EVENT_ID}/status`, { token: watcher.token })).body.sold.length;
+    await eventually(async () => (await legendCount(watcher.page, '판매 완료')) === soldBefore, {
+      what: `the watcher to show the ${soldBefore} seats sold before`,
+    });
     const buyer = newBuyer('buyer');
     const session = await openBrowser();
     try {
