@@ -20,7 +20,6 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  */
 final class BearerTokens implements BearerTokenResolver {
 
-    private static final String SCHEME = "Bearer ";
 
     private final DefaultBearerTokenResolver defaults = new DefaultBearerTokenResolver();
 
@@ -41,41 +40,11 @@ final class BearerTokens implements BearerTokenResolver {
 
     /** The token, null if the header names no bearer token at all; a malformed one is refused. */
     static String token(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "bearer", 0, 6)) {
-            return null;
-        }
-        if (!authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+        try {
+            return BearerTokenSyntax.token(authorization);
+        } catch (IllegalArgumentException e) {
             throw malformed();
         }
-        int end = authorization.length();
-        int i = SCHEME.length();
-        while (i < end && isTokenCharacter(authorization.charAt(i))) {
-            i++;
-        }
-        if (i == SCHEME.length()) {
-            throw malformed();
-        }
-        while (i < end && authorization.charAt(i) == '=') {
-            i++;
-        }
-        if (i != end) {
-            throw malformed();
-        }
-        return authorization.substring(SCHEME.length());
-    }
-
-    /** RFC 6750's b64token characters but the trailing '=': [a-zA-Z0-9-._~+/]. */
-    private static final boolean[] TOKEN_CHARACTERS = new boolean[128];
-
-    static {
-        for (char c = 0; c < 128; c++) {
-            TOKEN_CHARACTERS[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
-        }
-    }
-
-    private static boolean isTokenCharacter(char c) {
-        return c < 128 && TOKEN_CHARACTERS[c];
     }
 
     private static OAuth2AuthenticationException malformed() {
