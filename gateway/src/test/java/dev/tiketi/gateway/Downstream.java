@@ -119,6 +119,7 @@ final class Downstream {
                     .filter(header -> !List.of("x-user-id", "x-user-email", "x-user-role").contains(header.toLowerCase()))
                     .toList());
             echo.put("forwardedFor", values(exchange, "X-Forwarded-For"));
+            echo.put("traceparents", values(exchange, "traceparent"));
             byte[] body = JSON.writeValueAsBytes(echo);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);

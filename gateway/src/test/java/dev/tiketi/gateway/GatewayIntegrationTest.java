@@ -122,6 +122,31 @@ class GatewayIntegrationTest extends GatewayTestSupport {
     }
 
     @Test
+    void theServiceIsACallOfTheGatewaysSpanInTheClientsTrace() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String clientSpan = "00f067aa0ba902b7";
+
+        HttpResponse<String> response = get("/api/events/7", Map.of("traceparent", "00-" + traceId + "-" + clientSpan + "-01"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> forwarded = JsonPath.read(response.body(), "$.traceparents");
+        assertThat(forwarded).hasSize(1);
+        String[] parts = forwarded.getFirst().split("-");
+        assertThat(parts).hasSize(4);
+        assertThat(parts[1]).as("the client's trace goes on").isEqualTo(traceId);
+        assertThat(parts[2]).as("the gateway's own span is the parent").isNotEqualTo(clientSpan).matches("[0-9a-f]{16}");
+    }
+
+    @Test
+    void aRequestWithoutTraceContextStartsATraceThatTheServiceContinues() throws Exception {
+        HttpResponse<String> response = get("/api/events/7", Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(response.body(), "$.traceparents"))
+                .singleElement().asString().matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
+    @Test
     void anonymousRequestsCarryNoIdentity() throws Exception {
         HttpResponse<String> response = get("/api/events/1",
                 Map.of("X-User-Id", UUID.randomUUID().toString(), "X-User-Role", "ADMIN"));

@@ -31,10 +31,14 @@ final class BearerTokens implements BearerTokenResolver {
         return token(request.getHeader(HttpHeaders.AUTHORIZATION));
     }
 
-    /** Where Spring's resolver looks at request parameters as well (whether it then accepts them or not). */
+    /**
+     * Where Spring's resolver looks at request parameters as well (whether it then accepts them or not). A GET's
+     * parameters come only from its query string (the servlet container reads no GET body), so a GET without one —
+     * every queue-status poll — carries no parameter token and skips Spring's regular expression too.
+     */
     private static boolean mayCarryParameterToken(HttpServletRequest request) {
         String method = request.getMethod();
-        return HttpMethod.GET.matches(method) || (HttpMethod.POST.matches(method)
+        return (HttpMethod.GET.matches(method) && request.getQueryString() != null) || (HttpMethod.POST.matches(method)
                 && MediaType.APPLICATION_FORM_URLENCODED_VALUE.equals(request.getContentType()));
     }
 

@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import java.util.Map;
 
@@ -83,10 +84,13 @@ public class ResourceServerAutoConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** The default firewall with its header rule checked by a loop rather than a regular expression ({@link HeaderText}). */
+    /** The default firewall with its header rules checked by a loop rather than a regular expression ({@link HeaderText}). */
     @Bean
     WebSecurityCustomizer headerTextFirewall() {
-        return web -> web.httpFirewall(HeaderText.firewall());
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderText.NAMES);
+        firewall.setAllowedHeaderValues(HeaderText.VALUES);
+        return web -> web.httpFirewall(firewall);
     }
 
     @Bean

@@ -21,7 +21,7 @@ class BearerTokensTest {
             "Bearer a\u00e9b", "Bearer a,b", "Bearer a%2Fb", "Bearer\tabc", "Basic abc", "", "bear abc", "Bearer a=b=",
             "Bearer \u0000", "Bearer a\u212Ab", "bEaReR Zz09"})
     void agreesWithSpringSecuritysResolver(String authorization) {
-        for (String method : new String[] {"POST", "PUT", "DELETE", "PATCH"}) {
+        for (String method : new String[] {"GET", "POST", "PUT", "DELETE", "PATCH"}) {
             MockHttpServletRequest request = new MockHttpServletRequest(method, "/api/holds");
             request.setContentType("application/json");
             request.addHeader("Authorization", authorization);
@@ -44,6 +44,7 @@ class BearerTokensTest {
         request.setContentType("application/x-www-form-urlencoded");
         request.addHeader("Authorization", "Bearer abc");
         request.addParameter("access_token", "def");
+        request.setQueryString("access_token=def");
 
         assertThat(loop.resolve(request)).isEqualTo(spring.resolve(request));
     }

@@ -1,5 +1,6 @@
 package dev.tiketi.gateway.security;
 
+import dev.tiketi.security.HeaderText;
 import dev.tiketi.security.TokenClaims;
 import dev.tiketi.gateway.problem.ProblemWriter;
 import dev.tiketi.gateway.ratelimit.RequestLimits;
@@ -27,6 +28,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -116,6 +119,18 @@ public class SecurityConfig {
         nimbus.setClaimSetConverter(
                 MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, String::valueOf)));
         return new RevocationCheckingJwtDecoder(nimbus, new VerifiedTokenCache(settings.verifiedTokenCacheSize()), limits);
+    }
+
+    /**
+     * The default firewall with its header rules checked by a loop ({@link HeaderText}) instead of the regular
+     * expressions it runs over every header it hands out, the bearer token's few hundred characters included.
+     */
+    @Bean
+    ServerWebExchangeFirewall firewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderNames(HeaderText.NAMES);
+        firewall.setAllowedHeaderValues(HeaderText.VALUES);
+        return firewall;
     }
 
     /** Requests the firewall refuses (encoded slashes, "..", odd characters) get a 400 problem, not an empty body. */

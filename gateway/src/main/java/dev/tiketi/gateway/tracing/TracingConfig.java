@@ -1,0 +1,14 @@
+package dev.tiketi.gateway.tracing;
+
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class TracingConfig {
+
+    @Bean
+    TraceContextHeadersFilter traceContextHeadersFilter(Propagator propagator) {
+        return new TraceContextHeadersFilter(propagator);
+    }
+}
