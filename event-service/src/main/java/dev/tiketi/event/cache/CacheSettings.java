@@ -24,5 +24,6 @@ public record CacheSettings(
         @DefaultValue("1s") Duration lockWait,
         @DefaultValue("20ms") Duration pollInterval,
         @DefaultValue("5s") Duration failureBackoff,
-        @DefaultValue("1d") Duration versionTtl) {
+        @DefaultValue("1d") Duration versionTtl,
+        @DefaultValue("1s") Duration localTtl) {
 }

@@ -1,5 +1,8 @@
 package dev.tiketi.event.cache;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,12 @@ import java.util.function.Supplier;
  * (and load themselves only if it does not arrive in time). Without this, a popular key expiring at the
  * opening of a sale sends every waiting request to the database at once.
  *
+ * <p>A value read or loaded is kept in process memory for {@code local-ttl} (1 s) as well, under the same key.
+ * Keys are versioned ({@link VersionedCache}), so an invalidation reaches these copies at once: readers look up
+ * the namespace's new version, which no copy has. What the copies save is, per cached read, a Redis round trip and
+ * the JSON parse of the value; under a sale's catalog traffic they are most of event-service's work for a read
+ * (docs/benchmarks.md). A value may outlive its Redis TTL here by up to {@code local-ttl}. Zero turns this off.
+ *
  * <p>Every outcome is counted in {@code tiketi.cache.requests} (tags {@code cache}, {@code outcome}):
  * {@code hit}, {@code joined} (waited for this instance's load), {@code waited} (got another instance's
  * value), {@code load} (went to the database and stored the value), {@code bypass} (went to the database
@@ -30,6 +39,9 @@ import java.util.function.Supplier;
 @Component
 public class SingleFlightCache {
 
+    /** Far above the keys a catalog has in use within a second: list pages, and each event's detail and summary. */
+    private static final int LOCAL_ENTRIES = 10_000;
+
     private static final Logger log = LoggerFactory.getLogger(SingleFlightCache.class);
 
     private final CacheStore store;
@@ -37,12 +49,16 @@ public class SingleFlightCache {
     private final CacheSettings settings;
     private final MeterRegistry meters;
     private final ConcurrentHashMap<String, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Cache<String, Object> local;
 
     public SingleFlightCache(CacheStore store, JsonMapper json, CacheSettings settings, MeterRegistry meters) {
         this.store = store;
         this.json = json;
         this.settings = settings;
         this.meters = meters;
+        // a zero TTL expires every entry as it is written: each read checks the expiry, so none is ever served
+        this.local = Caffeine.newBuilder().maximumSize(LOCAL_ENTRIES).expireAfterWrite(settings.localTtl()).build();
     }
 
     /**
@@ -113,6 +129,7 @@ public class SingleFlightCache {
         T value = loader.get();
         count(cache, "load");
         store.set(key, json.writeValueAsString(value), ttl);
+        local.put(key, value);
         return value;
     }
 
@@ -135,9 +152,15 @@ public class SingleFlightCache {
 
     /** A value that no longer reads (its type changed with a deployment) counts as a miss and is replaced. */
     private <T> Optional<T> read(String key, Class<T> type) {
+        Object kept = local.getIfPresent(key);
+        if (type.isInstance(kept)) {
+            return Optional.of(type.cast(kept));
+        }
         return store.get(key).flatMap(text -> {
             try {
-                return Optional.of(json.readValue(text, type));
+                T value = json.readValue(text, type);
+                local.put(key, value);
+                return Optional.of(value);
             } catch (JacksonException e) {
                 log.warn("Cached value of {} is unreadable as {}; reloading", key, type.getSimpleName());
                 return Optional.empty();
@@ -160,6 +183,8 @@ public class SingleFlightCache {
     }
 
     private void count(String cache, String outcome) {
-        meters.counter("tiketi.cache.requests", "cache", cache, "outcome", outcome).increment();
+        // looked up once per cache and outcome, not built from its tags on every read
+        counters.computeIfAbsent(cache + '\n' + outcome,
+                name -> meters.counter("tiketi.cache.requests", "cache", cache, "outcome", outcome)).increment();
     }
 }

@@ -31,10 +31,13 @@ class SingleFlightCacheTest {
 
     /** Gives up on another instance's fill after 200 ms. */
     private static final CacheSettings FAST = new CacheSettings(Duration.ofSeconds(3), Duration.ofMillis(200),
-            Duration.ofMillis(5), Duration.ofSeconds(5), Duration.ofDays(1));
+            Duration.ofMillis(5), Duration.ofSeconds(5), Duration.ofDays(1), Duration.ZERO);
     /** Waits long enough for another instance's fill that a slow build machine cannot time it out. */
     private static final CacheSettings PATIENT = new CacheSettings(Duration.ofSeconds(10), Duration.ofSeconds(10),
-            Duration.ofMillis(5), Duration.ofSeconds(5), Duration.ofDays(1));
+            Duration.ofMillis(5), Duration.ofSeconds(5), Duration.ofDays(1), Duration.ZERO);
+    /** Keeps what it read in memory for a minute. */
+    private static final CacheSettings LOCAL = new CacheSettings(Duration.ofSeconds(3), Duration.ofMillis(200),
+            Duration.ofMillis(5), Duration.ofSeconds(5), Duration.ofDays(1), Duration.ofMinutes(1));
 
     record Value(String text, int number) {
     }
@@ -146,6 +149,35 @@ class SingleFlightCacheTest {
                 () -> new Value("a3", 3))).isEqualTo(new Value("a3", 3));
         assertThat(redis.opsForValue().get(namespace + ":ver")).isEqualTo("1");
         assertThat(redis.getExpire(namespace + ":ver")).isPositive();
+    }
+
+    @Test
+    void aValueReadOnceIsServedFromMemoryWithoutAskingRedisAgain() {
+        Instance instance = new Instance(new CacheStore(redis, LOCAL), LOCAL);
+        String key = "test:cache:" + UUID.randomUUID();
+        redis.opsForValue().set(key, json.writeValueAsString(new Value("in redis", 1)), Duration.ofMinutes(1));
+
+        assertThat(instance.cache.get("test", key, Duration.ofMinutes(1), Value.class, () -> new Value("db", 2)))
+                .isEqualTo(new Value("in redis", 1));
+        redis.delete(key);
+
+        assertThat(instance.cache.get("test", key, Duration.ofMinutes(1), Value.class, () -> new Value("db", 3)))
+                .as("kept in memory").isEqualTo(new Value("in redis", 1));
+        assertThat(instance.count("hit")).isEqualTo(2);
+    }
+
+    @Test
+    void anInvalidationReachesValuesKeptInMemoryAtOnce() {
+        Instance reader = new Instance(new CacheStore(redis, LOCAL), LOCAL);
+        Instance writer = new Instance(new CacheStore(redis, LOCAL), LOCAL);
+        String namespace = "test:ns:" + UUID.randomUUID();
+        assertThat(reader.versioned.get("test", namespace, "a", Duration.ofMinutes(1), Value.class,
+                () -> new Value("old", 1))).isEqualTo(new Value("old", 1));
+
+        writer.versioned.invalidate(namespace);
+
+        assertThat(reader.versioned.get("test", namespace, "a", Duration.ofMinutes(1), Value.class,
+                () -> new Value("new", 2))).isEqualTo(new Value("new", 2));
     }
 
     @Test
