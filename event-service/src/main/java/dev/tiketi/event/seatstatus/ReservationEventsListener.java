@@ -11,9 +11,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads {@code reservation.events} and applies the sales and refunds among them to the seat projection. The offset is committed
- * after the record's database transaction commits (ack mode RECORD), so a crash in between means a
- * redelivery, which the projection recognises and skips. Failures go to common-messaging's
+ * Reads {@code reservation.events} and applies the sales and refunds among them to the seat projection. Offsets are
+ * committed after the records' database transactions commit (ack mode TIME, every 500 ms at most), so a crash in
+ * between means a redelivery, which the projection recognises and skips. Failures go to common-messaging's
  * error handler: retried if transient, dead-lettered if the record can never be processed.
  */
 @Component

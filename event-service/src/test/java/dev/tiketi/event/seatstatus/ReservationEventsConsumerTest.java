@@ -376,7 +376,7 @@ class ReservationEventsConsumerTest {
 
     /**
      * Publishes and waits until the consumer has committed past the record, which it does once the record's
-     * transaction has committed (ack mode RECORD). Not by the record's id in processed_events: a hold, an expiry
+     * transaction has committed (ack mode TIME: within ack-time + poll-timeout, 1.5 s). Not by the record's id in processed_events: a hold, an expiry
      * or an unpaid cancellation changes no seat here and is not recorded at all.
      */
     private void publishAndAwait(ReservationEvent event) {

@@ -54,6 +54,14 @@ public class ReservationCopy {
         if (fact.isEmpty()) {
             return false;
         }
+        // A hold is almost always its reservation's first event, so its row is not there yet: insert it at once
+        // (one statement per hold instead of a locking SELECT that finds nothing, then the INSERT). If the row is
+        // there already (a redelivery, a seat change's new hold, an event that overtook it), the insert does
+        // nothing and the hold is locked and merged below like any other event.
+        if (fact.get().details() != null
+                && insert(ReservationCopyRules.merge(Optional.empty(), fact.get()).orElseThrow())) {
+            return true;
+        }
         // at most twice: the second pass only when a concurrent first event of the reservation inserted the row
         // between our read and our insert; it then exists, and is locked and merged like any other
         for (int attempt = 0; attempt < 2; attempt++) {

@@ -48,6 +48,11 @@ class RefundSaga {
             throw new MalformedEventException("a " + envelope.eventType() + " does not belong on "
                     + Topics.RESERVATION_EVENTS);
         }
+        // holds, confirmations, expiries and unpaid cancellations move no money: nothing to do, so nothing to
+        // remember either (a processed_events row per hold of the sale was an INSERT per hold for nothing)
+        if (!movesMoney(event)) {
+            return;
+        }
         if (!inbox.markProcessed(envelope)) {
             log.debug("Event {} ({}) already processed", envelope.eventId(), envelope.eventType());
             return;
@@ -74,6 +79,12 @@ class RefundSaga {
                             envelope.eventId());
             case RefundRules.Inconsistent inconsistent -> throw new UnprocessableEventException(inconsistent.why());
         }
+    }
+
+    /** Whether the event may start a refund: only those are recorded in the inbox, so only they are deduplicated. */
+    static boolean movesMoney(EventPayload event) {
+        return event instanceof ReservationPaymentRejected
+                || (event instanceof ReservationCancelled cancelled && cancelled.wasConfirmed());
     }
 
     private static String refundReason(EventPayload event) {

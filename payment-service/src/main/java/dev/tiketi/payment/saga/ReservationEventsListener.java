@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads {@code reservation.events} (group {@code payment-service}) into the reservation copy and the refund saga,
- * one transaction per record ({@link ReservationEventsConsumer}). The offset is committed after the record's
- * transaction (ack mode RECORD); a redelivery changes neither (versions, inbox). Failures go to
+ * one transaction per record ({@link ReservationEventsConsumer}). Offsets are committed after the records'
+ * transactions (ack mode TIME, every 500 ms at most); a redelivery changes neither (versions, inbox). Failures go to
  * common-messaging's error handler: retried with back-off, then dead-lettered to {@code dlq.reservation.events};
  * malformed and inconsistent records are dead-lettered at once.
  */

@@ -108,7 +108,7 @@ class ReservationCopyIntegrationTest extends PaymentIntegrationTest {
         assertProblem(pay(buyer, newKey(), SimulatedCards.APPROVE), 409, "reservation-not-payable");
 
         // the hold again, as a replay or a redelivery would bring it
-        awaitProcessed(publish(buyer.reservation().held(), 1));
+        publishAndAwaitConsumed(buyer.reservation().held(), 1);
         assertThat(copied(buyer.reservation().id())).hasValueSatisfying(copy -> {
             assertThat(copy.status()).isEqualTo(Status.CANCELLED);
             assertThat(copy.version()).isEqualTo(2);

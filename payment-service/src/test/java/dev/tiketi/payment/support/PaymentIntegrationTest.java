@@ -15,14 +15,19 @@ import dev.tiketi.testsupport.TestHttp;
 import dev.tiketi.testsupport.TestInfrastructure;
 import dev.tiketi.testsupport.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -81,6 +86,9 @@ public abstract class PaymentIntegrationTest {
 
     @Autowired
     protected TransactionTemplate transactions;
+
+    @Value("${spring.kafka.consumer.group-id}")
+    private String consumerGroup;
 
     protected final TestTokens tokens = TestTokens.instance();
 
@@ -228,12 +236,30 @@ public abstract class PaymentIntegrationTest {
         return envelope;
     }
 
-    protected void publish(EventEnvelope envelope) {
+    protected RecordMetadata publish(EventEnvelope envelope) {
         try {
-            kafka.send(Topics.RESERVATION_EVENTS, envelope.aggregateId().toString(), codec.encode(envelope))
-                    .get(10, TimeUnit.SECONDS);
+            return kafka.send(Topics.RESERVATION_EVENTS, envelope.aggregateId().toString(), codec.encode(envelope))
+                    .get(10, TimeUnit.SECONDS).getRecordMetadata();
         } catch (Exception e) {
             throw new AssertionError("could not publish to " + Topics.RESERVATION_EVENTS, e);
+        }
+    }
+
+    /**
+     * Publishes and waits until payment-service's consumer has committed past the record, which it does only after
+     * the record's transaction has committed (within the ack time and poll timeout, 1.5 s). For events that leave no
+     * {@code processed_events} row: those that move no money ({@link #awaitProcessed} waits for the others).
+     */
+    protected void publishAndAwaitConsumed(ReservationEvent event, long version) {
+        RecordMetadata sent = publish(codec.envelope(UUID.randomUUID(), event, version, Instant.now(), "test", null));
+        TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.endpoints().kafkaBootstrapServers()))) {
+            await().atMost(WAIT).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(consumerGroup)
+                        .partitionsToOffsetAndMetadata().get().get(partition);
+                return committed != null && committed.offset() > sent.offset();
+            });
         }
     }
 

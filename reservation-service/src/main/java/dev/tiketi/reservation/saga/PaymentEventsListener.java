@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads {@code payment.events} (consumer group {@code reservation-service}) and applies each to its
- * reservation. The offset is committed after the record's transaction (ack mode RECORD), so a crash in
- * between is a redelivery the inbox recognises. Failures go to common-messaging's error handler: retried if
+ * reservation. Offsets are committed after the records' transactions (ack mode TIME, every 500 ms at most), so a
+ * crash in between is a redelivery the inbox recognises. Failures go to common-messaging's error handler: retried if
  * they may pass, dead-lettered to {@code dlq.payment.events} if the record can never be processed.
  */
 @Component

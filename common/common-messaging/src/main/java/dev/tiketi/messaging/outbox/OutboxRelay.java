@@ -89,10 +89,15 @@ public class OutboxRelay implements SmartLifecycle {
      * @throws OutboxPublishException if the broker did not acknowledge every event; nothing is marked published
      */
     public int publishBatch() {
-        Integer published = transactions.execute(status -> {
+        return publishNext().published();
+    }
+
+    /** One batch, and whether rows are known to wait behind it. */
+    private Batch publishNext() {
+        Batch batch = transactions.execute(status -> {
             List<Row> rows = claimBatch();
             if (rows.isEmpty()) {
-                return 0;
+                return Batch.NONE;
             }
             List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(rows.size());
             for (Row row : rows) {
@@ -108,14 +113,20 @@ public class OutboxRelay implements SmartLifecycle {
             for (Row row : rows) {
                 publishDelay.record(Duration.between(row.createdAt(), now).abs());
             }
-            return rows.size();
+            boolean more = rows.size() == properties.batchSize() || rows.stream().anyMatch(Row::followed);
+            return new Batch(rows.size(), more);
         });
-        return published == null ? 0 : published;
+        return batch == null ? Batch.NONE : batch;
     }
 
     private List<Row> claimBatch() {
+        // followed: a later event of the aggregate waits, claimable once this one is published
         return jdbc.sql("""
-                        SELECT o.id, o.topic, o.aggregate_id, o.envelope::text AS envelope, o.created_at
+                        SELECT o.id, o.topic, o.aggregate_id, o.envelope::text AS envelope, o.created_at,
+                               EXISTS (SELECT 1 FROM outbox later
+                                        WHERE later.aggregate_id = o.aggregate_id
+                                          AND later.published_at IS NULL
+                                          AND later.id > o.id) AS followed
                           FROM outbox o
                          WHERE o.published_at IS NULL
                            AND NOT EXISTS (SELECT 1 FROM outbox earlier
@@ -128,7 +139,7 @@ public class OutboxRelay implements SmartLifecycle {
                 .param("limit", properties.batchSize())
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("topic"),
                         rs.getObject("aggregate_id", UUID.class), rs.getString("envelope"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("followed")))
                 .list();
     }
 
@@ -159,11 +170,15 @@ public class OutboxRelay implements SmartLifecycle {
     private void run() {
         while (running) {
             try {
-                int published = publishBatch();
+                Batch batch = publishNext();
                 cleanUpWhenDue();
-                // a batch holds one row per aggregate, so an aggregate's run of events (an event's seats come in
-                // up to 25 parts) takes a batch each: go on at once while there was anything to publish
-                if (published == 0) {
+                // Go on at once only when rows are known to wait: a full batch, or an aggregate with a later event
+                // (a batch holds one row per aggregate, so an aggregate's run of events - an event's seats come in
+                // up to 25 parts - takes a batch each). Otherwise the outbox had nothing more when the batch was
+                // claimed, and a claim at once would find nothing: one query and one commit per batch for nothing,
+                // under the sale's load a batch is about a hold. A row committed since then has woken us (a permit
+                // is waiting), so it is not left for the poll.
+                if (!batch.more()) {
                     wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
                 }
@@ -241,7 +256,14 @@ public class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
-    private record Row(long id, String topic, UUID aggregateId, String envelope, Instant createdAt) {
+    private record Row(long id, String topic, UUID aggregateId, String envelope, Instant createdAt,
+                       boolean followed) {
+    }
+
+    /** @param more whether rows are known to wait: the batch was full, or a claimed aggregate has later events */
+    private record Batch(int published, boolean more) {
+
+        static final Batch NONE = new Batch(0, false);
     }
 
     /** The broker did not take a batch; it stays in the outbox and is tried again. */
