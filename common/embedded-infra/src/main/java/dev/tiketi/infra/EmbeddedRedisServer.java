@@ -28,6 +28,8 @@ final class EmbeddedRedisServer implements AutoCloseable {
     private static final String READY = "Ready to accept connections";
     private static final long START_TIMEOUT_SECONDS = 30;
     private static final long STOP_TIMEOUT_SECONDS = 10;
+    private static final int TEXT_FILE_BUSY_ATTEMPTS = 5;
+    private static final long TEXT_FILE_BUSY_PAUSE_MILLIS = 200;
 
     private final Process process;
     private final int port;
@@ -67,14 +69,41 @@ final class EmbeddedRedisServer implements AutoCloseable {
                 command.add("/usr/bin/setsid");
             }
             command.addAll(redis);
-            Process process = new ProcessBuilder(command)
-                    .directory(Path.of(redis.getFirst()).getParent().toFile())
-                    .redirectErrorStream(true)
-                    .start();
-            awaitReady(process);
-            return new EmbeddedRedisServer(process, port);
+            return new EmbeddedRedisServer(launch(command, Path.of(redis.getFirst()).getParent()), port);
         } catch (IOException e) {
             throw new UncheckedIOException("embedded Redis did not start", e);
+        }
+    }
+
+    /**
+     * The library has just written the binary. A process this JVM forks at that moment (PostgreSQL and Kafka start
+     * alongside) holds the file open for writing until it has exec'd, and executing the binary then fails with
+     * ETXTBSY ("Text file busy"; seen once in CI): tried again after a moment, a few times.
+     */
+    static Process launch(List<String> command, Path directory) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Process process = new ProcessBuilder(command)
+                        .directory(directory.toFile())
+                        .redirectErrorStream(true)
+                        .start();
+                awaitReady(process);
+                return process;
+            } catch (IOException e) {
+                if (attempt == TEXT_FILE_BUSY_ATTEMPTS || !String.valueOf(e.getMessage()).contains("Text file busy")) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(TEXT_FILE_BUSY_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while Redis was starting", e);
         }
     }
 
