@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
@@ -20,7 +18,6 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  */
 final class BearerTokens implements BearerTokenResolver {
 
-
     private final DefaultBearerTokenResolver defaults = new DefaultBearerTokenResolver();
 
     @Override
@@ -28,7 +25,7 @@ final class BearerTokens implements BearerTokenResolver {
         if (mayCarryParameterToken(request)) {
             return defaults.resolve(request);
         }
-        return token(request.getHeader(HttpHeaders.AUTHORIZATION));
+        return BearerTokenSyntax.token(request.getHeader(HttpHeaders.AUTHORIZATION));
     }
 
     /**
@@ -40,18 +37,5 @@ final class BearerTokens implements BearerTokenResolver {
         String method = request.getMethod();
         return (HttpMethod.GET.matches(method) && request.getQueryString() != null) || (HttpMethod.POST.matches(method)
                 && MediaType.APPLICATION_FORM_URLENCODED_VALUE.equals(request.getContentType()));
-    }
-
-    /** The token, null if the header names no bearer token at all; a malformed one is refused. */
-    static String token(String authorization) {
-        try {
-            return BearerTokenSyntax.token(authorization);
-        } catch (IllegalArgumentException e) {
-            throw malformed();
-        }
-    }
-
-    private static OAuth2AuthenticationException malformed() {
-        return new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed"));
     }
 }

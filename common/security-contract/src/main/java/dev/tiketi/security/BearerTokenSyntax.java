@@ -1,5 +1,8 @@
 package dev.tiketi.security;
 
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
+
 /**
  * RFC 6750's {@code Authorization: Bearer <b64token>} read with a loop, for the gateway and every service alike:
  * Spring's resolvers run a regular expression over every character of every token on every request.
@@ -24,14 +27,15 @@ public final class BearerTokenSyntax {
     /**
      * The token, null if the header names no bearer token at all.
      *
-     * @throws IllegalArgumentException for a bearer token that is malformed
+     * @throws OAuth2AuthenticationException for a bearer token that is malformed: invalid_token, as Spring's
+     *                                       resolvers refuse it
      */
     public static String token(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "bearer", 0, 6)) {
             return null;
         }
         if (!authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-            throw new IllegalArgumentException("Bearer token is malformed");
+            throw malformed();
         }
         int end = authorization.length();
         int i = SCHEME.length();
@@ -39,15 +43,19 @@ public final class BearerTokenSyntax {
             i++;
         }
         if (i == SCHEME.length()) {
-            throw new IllegalArgumentException("Bearer token is malformed");
+            throw malformed();
         }
         while (i < end && authorization.charAt(i) == '=') {
             i++;
         }
         if (i != end) {
-            throw new IllegalArgumentException("Bearer token is malformed");
+            throw malformed();
         }
         return authorization.substring(SCHEME.length());
+    }
+
+    private static OAuth2AuthenticationException malformed() {
+        return new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed"));
     }
 
     private static boolean isTokenCharacter(char c) {

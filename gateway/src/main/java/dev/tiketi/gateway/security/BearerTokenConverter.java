@@ -3,8 +3,6 @@ package dev.tiketi.gateway.security;
 import dev.tiketi.security.BearerTokenSyntax;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.web.server.ServerWebExchange;
@@ -19,25 +17,11 @@ import reactor.core.publisher.Mono;
  */
 final class BearerTokenConverter implements ServerAuthenticationConverter {
 
-
     @Override
     public Mono<Authentication> convert(ServerWebExchange exchange) {
         return Mono.fromCallable(() -> {
-            String token = token(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+            String token = BearerTokenSyntax.token(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
             return token == null ? null : new BearerTokenAuthenticationToken(token);
         });
-    }
-
-    /** The token, null if the header names no bearer token at all; a malformed one is refused. */
-    static String token(String authorization) {
-        try {
-            return BearerTokenSyntax.token(authorization);
-        } catch (IllegalArgumentException e) {
-            throw malformed();
-        }
-    }
-
-    private static OAuth2AuthenticationException malformed() {
-        return new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.tiketi.gateway.security;
+package dev.tiketi.security;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Finds the token exactly where Spring Security's converter (its regular expression, below) finds it. */
-class BearerTokenConverterTest {
+class BearerTokenSyntaxTest {
 
     /** ServerBearerTokenAuthenticationConverter's, verbatim. */
     private static final Pattern SPRING = Pattern.compile("^Bearer (?<token>[a-zA-Z0-9-._~+/]+=*)$",
@@ -26,11 +26,11 @@ class BearerTokenConverterTest {
         boolean bearer = authorization.regionMatches(true, 0, "bearer", 0, 6);
         Matcher spring = SPRING.matcher(authorization);
         if (!bearer) {
-            assertThat(BearerTokenConverter.token(authorization)).isNull();
+            assertThat(BearerTokenSyntax.token(authorization)).isNull();
         } else if (spring.matches()) {
-            assertThat(BearerTokenConverter.token(authorization)).isEqualTo(spring.group("token"));
+            assertThat(BearerTokenSyntax.token(authorization)).isEqualTo(spring.group("token"));
         } else {
-            assertThatThrownBy(() -> BearerTokenConverter.token(authorization))
+            assertThatThrownBy(() -> BearerTokenSyntax.token(authorization))
                     .isInstanceOf(OAuth2AuthenticationException.class)
                     .hasMessageContaining("malformed");
         }
