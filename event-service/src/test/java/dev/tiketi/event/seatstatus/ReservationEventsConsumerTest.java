@@ -10,6 +10,7 @@ import dev.tiketi.events.ReservationEvent;
 import dev.tiketi.events.ReservationExpired;
 import dev.tiketi.events.ReservationHeld;
 import dev.tiketi.events.Topics;
+import dev.tiketi.testsupport.ConsumerOffsets;
 import dev.tiketi.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -31,7 +33,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
 import tools.jackson.databind.json.JsonMapper;
@@ -380,15 +381,7 @@ class ReservationEventsConsumerTest {
      * or an unpaid cancellation changes no seat here and is not recorded at all.
      */
     private void publishAndAwait(ReservationEvent event) {
-        RecordMetadata sent = publish(envelope(event));
-        TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
-        try (Admin admin = admin()) {
-            await().atMost(WAIT).until(() -> {
-                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(CONSUMER_GROUP)
-                        .partitionsToOffsetAndMetadata().get().get(partition);
-                return committed != null && committed.offset() > sent.offset();
-            });
-        }
+        ConsumerOffsets.awaitPast(CONSUMER_GROUP, publish(envelope(event)), WAIT);
     }
 
     /**

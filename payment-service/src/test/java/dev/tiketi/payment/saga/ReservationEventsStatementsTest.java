@@ -2,14 +2,9 @@ package dev.tiketi.payment.saga;
 
 import dev.tiketi.events.Topics;
 import dev.tiketi.payment.support.PaymentIntegrationTest;
+import dev.tiketi.testsupport.ConsumerOffsets;
 import dev.tiketi.testsupport.CountingDataSource;
 import dev.tiketi.testsupport.CountingDataSource.Sent;
-import dev.tiketi.testsupport.TestInfrastructure;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,7 +19,6 @@ import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +42,8 @@ class ReservationEventsStatementsTest extends PaymentIntegrationTest {
 
     @Test
     void aHoldIsOneInsertAndOneCommit() throws Exception {
-        awaitCaughtUp();
+        // the fresh group starts at the topic's beginning: let it take what earlier test classes published first
+        ConsumerOffsets.awaitCaughtUp(GROUP, Topics.RESERVATION_EVENTS, WAIT);
         counter.reset();
 
         List<Buyer> buyers = new ArrayList<>();
@@ -77,27 +72,6 @@ class ReservationEventsStatementsTest extends PaymentIntegrationTest {
     /** The listener containers run on virtual threads named {@code kafka-<n>}; reservation.events is the only topic. */
     private List<Sent> consumerSent() {
         return counter.sent(thread -> thread.startsWith("kafka-"));
-    }
-
-    /** The fresh group starts at the topic's beginning: let it take what earlier test classes published first. */
-    private void awaitCaughtUp() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.endpoints().kafkaBootstrapServers()))) {
-            List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.RESERVATION_EVENTS))
-                    .allTopicNames().get().get(Topics.RESERVATION_EVENTS).partitions().stream()
-                    .map(p -> new TopicPartition(Topics.RESERVATION_EVENTS, p.partition())).toList();
-            Map<TopicPartition, Long> ends = admin.listOffsets(partitions.stream()
-                            .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest())))
-                    .all().get().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-            await().atMost(WAIT).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-                        .partitionsToOffsetAndMetadata().get();
-                return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
-                        || (committed.get(end.getKey()) != null
-                        && committed.get(end.getKey()).offset() >= end.getValue()));
-            });
-        }
     }
 
     @TestConfiguration(proxyBeanMethods = false)

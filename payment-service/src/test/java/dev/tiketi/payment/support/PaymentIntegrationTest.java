@@ -11,16 +11,14 @@ import dev.tiketi.payment.reservation.CopiedReservation;
 import dev.tiketi.payment.reservation.ReservationCopy;
 import dev.tiketi.payment.refund.RefundWorker;
 import dev.tiketi.testsupport.TestServiceTokens;
+import dev.tiketi.testsupport.ConsumerOffsets;
 import dev.tiketi.testsupport.TestHttp;
 import dev.tiketi.testsupport.TestInfrastructure;
 import dev.tiketi.testsupport.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -252,15 +250,7 @@ public abstract class PaymentIntegrationTest {
      */
     protected void publishAndAwaitConsumed(ReservationEvent event, long version) {
         RecordMetadata sent = publish(codec.envelope(UUID.randomUUID(), event, version, Instant.now(), "test", null));
-        TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.endpoints().kafkaBootstrapServers()))) {
-            await().atMost(WAIT).until(() -> {
-                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(consumerGroup)
-                        .partitionsToOffsetAndMetadata().get().get(partition);
-                return committed != null && committed.offset() > sent.offset();
-            });
-        }
+        ConsumerOffsets.awaitPast(consumerGroup, sent, WAIT);
     }
 
     protected boolean processed(UUID eventId) {
