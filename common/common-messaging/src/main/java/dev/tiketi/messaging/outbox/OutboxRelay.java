@@ -177,9 +177,13 @@ public class OutboxRelay implements SmartLifecycle {
                 // up to 25 parts - takes a batch each). Otherwise the outbox had nothing more when the batch was
                 // claimed, and a claim at once would find nothing: one query and one commit per batch for nothing,
                 // under the sale's load a batch is about a hold. A row committed since then has woken us (a permit
-                // is waiting), so it is not left for the poll.
+                // is waiting), so it is not left for the poll. Once woken, the relay lets the gather window pass
+                // first, so that the rows committed meanwhile share the batch.
                 if (!batch.more()) {
-                    wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    boolean woken = wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    if (woken && properties.gatherWindow().isPositive()) {
+                        Thread.sleep(properties.gatherWindow());
+                    }
                     wakeUps.drainPermits();
                 }
             } catch (InterruptedException e) {
