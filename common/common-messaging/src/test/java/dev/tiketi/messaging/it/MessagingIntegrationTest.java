@@ -55,9 +55,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
         "spring.datasource.password=reservation_service_local",
         "spring.sql.init.mode=always",
         "tiketi.outbox.enabled=true",
-        // woken by commits only (no poll in the middle of a test), and a gather window long enough to see
-        "tiketi.outbox.poll-interval=10s",
-        "tiketi.outbox.gather-window=600ms",
         "spring.kafka.consumer.group-id=messaging-test"})
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 class MessagingIntegrationTest {
@@ -145,26 +142,44 @@ class MessagingIntegrationTest {
         assertThat(meters.get("tiketi.outbox.publish.delay").timer().count()).isPositive();
     }
 
+    /**
+     * A relay of its own, woken after each commit as {@link Outbox#append} wakes the service's relay, with no poll
+     * in between; the service's relay is stopped meanwhile so that it does not take the rows.
+     */
     @Test
     void rowsCommittedOneByOneWithinTheGatherWindowArePublishedInOneBatch() throws InterruptedException {
-        var transactions = new TransactionTemplate(transactionManager);
-        List<UUID> reservationIds = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            UUID reservationId = UUID.randomUUID();
-            reservationIds.add(reservationId);
-            // five transactions, each waking the relay, further apart than a batch takes
-            transactions.executeWithoutResult(status -> outbox.append(expired(reservationId), 1));
-            Thread.sleep(50);
-        }
+        @SuppressWarnings("unchecked")
+        var gathering = new OutboxRelay(jdbc, new TransactionTemplate(transactionManager),
+                (KafkaTemplate<String, byte[]>) kafka,
+                new OutboxProperties(Duration.ofSeconds(30), 200, Duration.ofSeconds(10), Duration.ofMillis(100),
+                        Duration.ofDays(1), Duration.ofMillis(600)),
+                Clock.systemUTC(), new SimpleMeterRegistry());
+        relay.stop();
+        gathering.start();
+        try {
+            var transactions = new TransactionTemplate(transactionManager);
+            List<UUID> reservationIds = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                UUID reservationId = UUID.randomUUID();
+                reservationIds.add(reservationId);
+                // five transactions, each waking the relay, further apart than a batch takes
+                transactions.executeWithoutResult(status -> outbox.append(expired(reservationId), 1));
+                gathering.wakeUp();
+                Thread.sleep(50);
+            }
 
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (unpublished(reservationIds) > 0 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(20);
+            Instant deadline = Instant.now().plus(DEADLINE);
+            while (unpublished(reservationIds) > 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(20);
+            }
+            assertThat(unpublished(reservationIds)).isZero();
+            // a batch marks its rows with one timestamp: one claim, one update, one commit for all five
+            assertThat(jdbc.sql("SELECT count(DISTINCT published_at) FROM outbox WHERE aggregate_id IN (:ids)")
+                    .param("ids", reservationIds).query(Long.class).single()).isEqualTo(1);
+        } finally {
+            gathering.stop();
+            relay.start();
         }
-        assertThat(unpublished(reservationIds)).isZero();
-        // a batch marks its rows with one timestamp: one claim, one update, one commit for all five
-        assertThat(jdbc.sql("SELECT count(DISTINCT published_at) FROM outbox WHERE aggregate_id IN (:ids)")
-                .param("ids", reservationIds).query(Long.class).single()).isEqualTo(1);
     }
 
     private long unpublished(List<UUID> aggregateIds) {
