@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -55,6 +56,9 @@ class GatewayIntegrationTest extends GatewayTestSupport {
 
     @Autowired
     ReactiveResilience4JCircuitBreakerFactory circuitBreakers;
+
+    @Autowired
+    List<HttpHeadersFilter> headersFilters;
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
@@ -119,6 +123,18 @@ class GatewayIntegrationTest extends GatewayTestSupport {
         assertThat(JsonPath.<List<String>>read(body, "$.userEmails")).containsExactly(user + "@test.tiketi.dev");
         assertThat(JsonPath.<List<String>>read(body, "$.otherUserHeaders")).isEmpty();
         assertThat(JsonPath.<List<String>>read(body, "$.forwardedFor")).containsExactly("127.0.0.1");
+    }
+
+    /**
+     * Each headers filter that changes anything copies every header of every request it sees: Spring Cloud Gateway's
+     * hygiene filters and one of ours, which applies the identity, client address and trace rules to one copy.
+     */
+    @Test
+    void theProxiedRequestsHeadersPassSpringCloudGatewaysHygieneFiltersAndOneOfOurs() {
+        assertThat(headersFilters).extracting(filter -> filter.getClass().getSimpleName())
+                .containsExactlyInAnyOrder("RemoveHopByHopHeadersFilter", "RemoveXForwardedHeadersFilter",
+                        "RemoveForwardedHeadersFilter", "TransferEncodingNormalizationHeadersFilter",
+                        "ProxiedHeadersFilter");
     }
 
     @Test

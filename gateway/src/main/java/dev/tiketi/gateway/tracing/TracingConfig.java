@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 class TracingConfig {
 
     @Bean
-    TraceContextHeadersFilter traceContextHeadersFilter(Propagator propagator) {
-        return new TraceContextHeadersFilter(propagator);
+    TraceContextHeaders traceContextHeaders(Propagator propagator) {
+        return new TraceContextHeaders(propagator);
     }
 }

@@ -1,9 +1,9 @@
 package dev.tiketi.gateway.security;
 
+import dev.tiketi.gateway.routing.ProxiedRequestHeaders;
 import dev.tiketi.security.TokenClaims;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -18,16 +18,16 @@ import reactor.core.publisher.Mono;
  * those names (in any spelling or case) is dropped, and the identity of a valid token is added.
  *
  * <p>Two steps. As a global filter it notes the authenticated token of the request (the security context is
- * reactive, so it is read here); as a headers filter it writes the headers of the request that is sent, which the
- * gateway copies anyway, instead of mutating the request (a copy of its headers, its address parsed again and a
- * new exchange, per request).
+ * reactive, so it is read here); as a rule of the proxied request's headers it writes them into the copy that is
+ * sent, which the gateway makes anyway, instead of mutating the request (a copy of its headers, its address parsed
+ * again and a new exchange, per request).
  */
 @Component
-class IdentityHeadersFilter implements GlobalFilter, HttpHeadersFilter, Ordered {
+class IdentityHeaders implements GlobalFilter, ProxiedRequestHeaders, Ordered {
 
     /** Every header starting with this is reserved for the identity the gateway verified. */
     private static final String IDENTITY_HEADER_PREFIX = "x-user-";
-    private static final String IDENTITY_ATTRIBUTE = IdentityHeadersFilter.class.getName() + ".token";
+    private static final String IDENTITY_ATTRIBUTE = IdentityHeaders.class.getName() + ".token";
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
@@ -41,13 +41,12 @@ class IdentityHeadersFilter implements GlobalFilter, HttpHeadersFilter, Ordered 
     }
 
     @Override
-    public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-        HttpHeaders forwarded = new HttpHeaders();
-        input.forEach((name, values) -> {
-            if (!isIdentityHeader(name)) {
-                forwarded.put(name, values);
-            }
-        });
+    public boolean keeps(String name) {
+        return !isIdentityHeader(name);
+    }
+
+    @Override
+    public void write(HttpHeaders forwarded, ServerWebExchange exchange) {
         Jwt jwt = exchange.getAttribute(IDENTITY_ATTRIBUTE);
         if (jwt != null) {
             forwarded.set(TokenClaims.USER_ID_HEADER, jwt.getSubject());
@@ -57,7 +56,6 @@ class IdentityHeadersFilter implements GlobalFilter, HttpHeadersFilter, Ordered 
                 forwarded.set(TokenClaims.USER_EMAIL_HEADER, email);
             }
         }
-        return forwarded;
     }
 
     private static boolean isIdentityHeader(String name) {
@@ -65,10 +63,7 @@ class IdentityHeadersFilter implements GlobalFilter, HttpHeadersFilter, Ordered 
         return name.regionMatches(true, 0, IDENTITY_HEADER_PREFIX, 0, IDENTITY_HEADER_PREFIX.length());
     }
 
-    /**
-     * As a global filter: before the route filters (circuit breaker) and the routing filter that sends the request.
-     * As a headers filter: anywhere, since it keeps every header but the reserved ones.
-     */
+    /** As a global filter: before the route filters (circuit breaker) and the routing filter that sends the request. */
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE + 100;
