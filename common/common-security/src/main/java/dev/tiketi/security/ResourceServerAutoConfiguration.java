@@ -12,14 +12,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
-
-import java.util.Map;
 
 /**
  * Token checking for servlet services: signature against user-service's JWKS (RS256 only, so alg=none or
@@ -52,12 +48,11 @@ public class ResourceServerAutoConfiguration {
     JwtDecoder jwtDecoder(SecurityProperties properties, AccessTokenBlacklist blacklist) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(KeyConvertingOnceSelector.rs256Replacing(
+                        processor.getJWSKeySelector())))
                 .build();
         decoder.setJwtValidator(AccessTokenValidators.verifying(properties.issuer()));
-        // the issuer is a plain name, not a URL: the default conversion tries a URL first and throws and catches
-        // an exception for every token (seen in the queue benchmark's profile, docs/benchmarks.md)
-        decoder.setClaimSetConverter(
-                MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, String::valueOf)));
+        decoder.setClaimSetConverter(new AccessTokenClaimSetConverter());
         return new VerifiedTokenJwtDecoder(decoder, new VerifiedTokenCache(properties.verifiedTokenCacheSize()),
                 blacklist);
     }

@@ -1,6 +1,8 @@
 package dev.tiketi.gateway.security;
 
+import dev.tiketi.security.AccessTokenClaimSetConverter;
 import dev.tiketi.security.HeaderText;
+import dev.tiketi.security.KeyConvertingOnceSelector;
 import dev.tiketi.security.TokenClaims;
 import dev.tiketi.gateway.problem.ProblemWriter;
 import dev.tiketi.gateway.ratelimit.RequestLimits;
@@ -19,9 +21,7 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -40,7 +40,6 @@ import reactor.netty.http.client.HttpClient;
 import java.time.Duration;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -110,14 +109,13 @@ public class SecurityConfig {
         NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSetUri(settings.jwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .webClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(jwksClient)).build())
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(KeyConvertingOnceSelector.rs256Replacing(
+                        processor.getJWSKeySelector())))
                 .build();
         nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(settings.issuer()),
                 SecurityConfig::hasIdentityClaims));
-        // the issuer is a plain name, not a URL: the default conversion tries a URL first and throws and catches
-        // an exception for every token (seen in the queue benchmark's profile, docs/benchmarks.md)
-        nimbus.setClaimSetConverter(
-                MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, String::valueOf)));
+        nimbus.setClaimSetConverter(new AccessTokenClaimSetConverter());
         return new RevocationCheckingJwtDecoder(nimbus, new VerifiedTokenCache(settings.verifiedTokenCacheSize()), limits);
     }
 
