@@ -29,6 +29,15 @@ public final class HoldKeys {
         return prefix(eventId) + "sold";
     }
 
+    /**
+     * The buyer's hold marker for the event: a new hold's reservation id, set by the script that takes the hold and
+     * lasting as long as the hold. Where it is missing, a refused buyer is told the seats are taken without asking
+     * the database whether they hold others already (SeatHolds.Taken).
+     */
+    static String buyerHold(UUID eventId, UUID userId) {
+        return prefix(eventId) + "buyer:" + userId;
+    }
+
     /** Pub/sub channel: every change of the event's seats, for the live seat maps on every instance. */
     public static String changes(UUID eventId) {
         return prefix(eventId) + "changes";

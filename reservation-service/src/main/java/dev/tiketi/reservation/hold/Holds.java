@@ -150,18 +150,21 @@ public class Holds {
     /**
      * A new hold: also refused (403) once the waiting room has ended the buyer's admission. Whether the buyer
      * already holds seats for the event is not read before every hold: the unique index
-     * {@code reservations_one_pending_hold} refuses a second hold at the insert (see {@link #refusedByDatabase}),
-     * and only a hold Redis refuses asks, so that a buyer who tries again for the seats of their own hold (a
-     * retry after a timeout) learns of that hold ({@code hold-exists}) rather than that the seats are taken.
+     * {@code reservations_one_pending_hold} refuses a second hold at the insert (see {@link #refusedByDatabase}).
+     * Only when Redis refuses seats to a buyer whose hold marker is there (a hold taken within a hold's lifetime)
+     * is the database asked, so that a buyer who tries again for the seats of their own hold (a retry after a
+     * timeout) learns of that hold ({@code hold-exists}) rather than that the seats are taken. The crowd that a
+     * sale refuses has taken no hold, and costs no query.
      */
     private void take(Reservation reservation, List<UUID> seatIds, Instant now, QueueGate.Admission admission,
                       UUID userId) {
-        List<SeatHolds.Refusal> refused = seatHolds.takeAdmitted(reservation.eventId(), reservation.id(), seatIds,
-                reservation.holdExpiresAt(), now, admission);
-        if (!refused.isEmpty() && reservations.hasPendingHold(userId, reservation.eventId())) {
+        SeatHolds.Taken taken = seatHolds.takeAdmitted(reservation.eventId(), reservation.id(), seatIds,
+                reservation.holdExpiresAt(), now, admission, userId);
+        if (!taken.refusals().isEmpty() && taken.buyerMayHoldAlready()
+                && reservations.hasPendingHold(userId, reservation.eventId())) {
             throw holdExists();
         }
-        refuseTaken(refused);
+        refuseTaken(taken.refusals());
     }
 
     private void refuseTaken(List<SeatHolds.Refusal> refused) {

@@ -28,7 +28,7 @@ class RecoveryRecords {
     }
 
     /** A PENDING reservation whose hold has not run out. */
-    record LiveHold(UUID reservationId, UUID eventId, List<UUID> seatIds, Instant holdExpiresAt) {
+    record LiveHold(UUID reservationId, UUID userId, UUID eventId, List<UUID> seatIds, Instant holdExpiresAt) {
     }
 
     /** A reservation CONFIRMED recently enough that its seats must still be refused from Redis. */
@@ -37,14 +37,15 @@ class RecoveryRecords {
 
     List<LiveHold> liveHolds(Instant now) {
         return jdbc.sql("""
-                        SELECT r.id, r.event_id, r.hold_expires_at, array_agg(s.seat_id) AS seat_ids
+                        SELECT r.id, r.user_id, r.event_id, r.hold_expires_at, array_agg(s.seat_id) AS seat_ids
                           FROM reservations r
                           JOIN reservation_seats s ON s.reservation_id = r.id
                          WHERE r.status = 'PENDING' AND r.hold_expires_at > :now
                          GROUP BY r.id""")
                 .param("now", utc(now))
-                .query((rs, row) -> new LiveHold(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
-                        seatIds(rs), rs.getObject("hold_expires_at", OffsetDateTime.class).toInstant()))
+                .query((rs, row) -> new LiveHold(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
+                        rs.getObject("event_id", UUID.class), seatIds(rs),
+                        rs.getObject("hold_expires_at", OffsetDateTime.class).toInstant()))
                 .list();
     }
 

@@ -15,7 +15,8 @@ import java.time.Instant;
 /**
  * Puts back into Redis what the database says Redis must hold, once Redis has lost its data (a FLUSHALL, a
  * restart without persistence, a failover to an empty replica): the holds of live reservations (so the seat map
- * shows their seats and nobody else is let through to them) and the sold markers of recent sales. Payment tokens
+ * shows their seats and nobody else is let through to them) with their buyers' hold markers, and the sold markers
+ * of recent sales. Payment tokens
  * need nothing: they are signed, and checked without Redis. Loss is noticed by a marker key written after each
  * rebuild: every few seconds each instance checks it, and the one that wins a short lock rebuilds. The marker is
  * written last, so a rebuild cut short is tried again on the next check. The database's unique index over live
@@ -77,6 +78,8 @@ class RedisRecovery {
         for (RecoveryRecords.LiveHold hold : records.liveHolds(now)) {
             var refused = seatHolds.take(hold.eventId(), hold.reservationId(), hold.seatIds(), hold.holdExpiresAt(), now);
             if (refused.isEmpty()) {
+                seatHolds.rememberBuyerHold(hold.eventId(), hold.userId(), hold.reservationId(), hold.holdExpiresAt(),
+                        now);
                 seatHolds.announceHeld(hold.eventId(), hold.seatIds());
                 holds++;
             } else {

@@ -67,40 +67,62 @@ public class SeatHolds {
     }
 
     /**
+     * What a new hold's take found: the seats that refused (empty when all are held now), and whether the buyer's
+     * hold marker for the event is there ({@link HoldKeys#buyerHold}). Without it the buyer has taken no hold for
+     * the event within a hold's lifetime (or Redis lost it, and {@link RedisRecovery} has not put it back yet).
+     */
+    public record Taken(List<Refusal> refusals, boolean buyerMayHoldAlready) {
+    }
+
+    /**
      * Holds every seat for the reservation until {@code expiresAt}, or none.
      *
      * @return the seats that refused; empty when all are held
      */
     public List<Refusal> take(UUID eventId, UUID reservationId, List<UUID> seatIds, Instant expiresAt, Instant now) {
-        return take(eventId, reservationId, seatIds, expiresAt, now, null);
+        return refusals(execute(eventId, reservationId, seatIds, expiresAt, now, List.of()));
     }
 
     /**
-     * {@link #take}, for a new hold under an admission: nothing is taken, and 403 {@code admission-token-invalid}
-     * thrown, once the waiting room has ended the admission (its tombstone at {@code admissionRevokedKey} is there).
+     * {@link #take}, for a buyer's new hold under an admission: nothing is taken, and 403
+     * {@code admission-token-invalid} thrown, once the waiting room has ended the admission (its tombstone at
+     * {@code admissionRevokedKey} is there). A hold taken sets the buyer's hold marker for as long as it lasts.
      */
-    public List<Refusal> takeAdmitted(UUID eventId, UUID reservationId, List<UUID> seatIds, Instant expiresAt,
-                                      Instant now, QueueGate.Admission admission) {
-        return take(eventId, reservationId, seatIds, expiresAt, now, admission.revokedKey());
+    public Taken takeAdmitted(UUID eventId, UUID reservationId, List<UUID> seatIds, Instant expiresAt, Instant now,
+                              QueueGate.Admission admission, UUID userId) {
+        List<?> answer = execute(eventId, reservationId, seatIds, expiresAt, now,
+                List.of(admission.revokedKey(), HoldKeys.buyerHold(eventId, userId)));
+        return new Taken(refusals(answer), !answer.isEmpty() && "1".equals(answer.getFirst()));
     }
 
-    private List<Refusal> take(UUID eventId, UUID reservationId, List<UUID> seatIds, Instant expiresAt, Instant now,
-                               String admissionRevokedKey) {
+    /** A live hold put back after Redis lost its data: its buyer's marker too, until the hold ends. */
+    public void rememberBuyerHold(UUID eventId, UUID userId, UUID reservationId, Instant expiresAt, Instant now) {
+        redis.opsForValue().set(HoldKeys.buyerHold(eventId, userId), reservationId.toString(),
+                Duration.ofMillis(Math.max(1, expiresAt.toEpochMilli() - now.toEpochMilli())));
+    }
+
+    /** @param newHoldKeys none, or a new hold's admission tombstone and buyer hold marker */
+    private List<?> execute(UUID eventId, UUID reservationId, List<UUID> seatIds, Instant expiresAt, Instant now,
+                            List<String> newHoldKeys) {
         List<String> args = new ArrayList<>(List.of(reservationId.toString(),
                 Long.toString(Math.max(1, expiresAt.toEpochMilli() - now.toEpochMilli())),
                 Long.toString(expiresAt.toEpochMilli()), Long.toString(now.toEpochMilli()),
-                admissionRevokedKey == null ? "0" : "1"));
+                newHoldKeys.isEmpty() ? "0" : "1"));
         seatIds.forEach(seat -> args.add(seat.toString()));
-        List<?> refused = redis.execute(TAKE, admissionRevokedKey == null
-                ? keys(eventId, seatIds, HoldKeys.heldIndex(eventId), HoldKeys.soldIndex(eventId))
-                : keys(eventId, seatIds, HoldKeys.heldIndex(eventId), HoldKeys.soldIndex(eventId), admissionRevokedKey),
-                args.toArray());
-        if (refused.size() == 1 && "ADMISSION_REVOKED".equals(refused.getFirst())) {
+        List<String> first = new ArrayList<>(List.of(HoldKeys.heldIndex(eventId), HoldKeys.soldIndex(eventId)));
+        first.addAll(newHoldKeys);
+        List<?> answer = redis.execute(TAKE, keys(eventId, seatIds, first.toArray(String[]::new)), args.toArray());
+        if (answer.size() == 1 && "ADMISSION_REVOKED".equals(answer.getFirst())) {
             throw QueueGate.admissionRevoked();
         }
+        return answer;
+    }
+
+    /** The script's answer: empty, or whether the marker is there followed by seat id and state per refused seat. */
+    private static List<Refusal> refusals(List<?> answer) {
         List<Refusal> refusals = new ArrayList<>();
-        for (int i = 0; i + 1 < refused.size(); i += 2) {
-            refusals.add(new Refusal(UUID.fromString((String) refused.get(i)), (String) refused.get(i + 1)));
+        for (int i = 1; i + 1 < answer.size(); i += 2) {
+            refusals.add(new Refusal(UUID.fromString((String) answer.get(i)), (String) answer.get(i + 1)));
         }
         return refusals;
     }

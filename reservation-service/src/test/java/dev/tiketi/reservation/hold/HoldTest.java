@@ -212,6 +212,44 @@ class HoldTest extends ReservationIntegrationTest {
     }
 
     @Test
+    void aNewHoldSetsItsBuyersMarkerForAsLongAsItLasts() {
+        TestEvent event = catalog.onSale(10);
+
+        UUID reservation = held(buyer, event.id(), event.seats(0));
+
+        assertThat(redis.opsForValue().get(HoldKeys.buyerHold(event.id(), buyer))).isEqualTo(reservation.toString());
+        assertThat(redis.getExpire(HoldKeys.buyerHold(event.id(), buyer))).isBetween(290L, 300L);
+        assertThat(redis.hasKey(HoldKeys.buyerHold(event.id(), UUID.randomUUID()))).isFalse();
+    }
+
+    @Test
+    void aBuyerWhoseHoldEndedIsToldTheSeatsAreTakenThoughTheirMarkerIsStillThere() {
+        TestEvent event = catalog.onSale(10);
+        UUID released = held(buyer, event.id(), event.seats(0));
+        assertThat(call("DELETE", "/api/reservations/" + released, buyer, null).statusCode()).isEqualTo(204);
+        held(UUID.randomUUID(), event.id(), event.seats(1));
+
+        assertThat(redis.hasKey(HoldKeys.buyerHold(event.id(), buyer))).isTrue();
+        assertProblem(hold(buyer, event.id(), event.seats(1)), 409, "seats-unavailable");
+        assertThat(hold(buyer, event.id(), event.seats(0)).statusCode()).isEqualTo(201);
+    }
+
+    /**
+     * Without the marker the database is not asked: a buyer whose hold Redis has lost, marker and all (before
+     * {@link RedisRecovery} puts both back), is told the seats are taken. Shown here by deleting only the marker.
+     */
+    @Test
+    void withoutTheMarkerARefusedBuyerIsToldTheSeatsAreTakenWithoutAskingTheDatabase() {
+        TestEvent event = catalog.onSale(10);
+        held(buyer, event.id(), event.seats(0, 1));
+
+        redis.delete(HoldKeys.buyerHold(event.id(), buyer));
+
+        assertProblem(hold(buyer, event.id(), event.seats(0, 1)), 409, "seats-unavailable");
+        assertProblem(hold(buyer, event.id(), event.seats(2)), 409, "hold-exists");
+    }
+
+    @Test
     void theDatabaseRefusesASeatLiveInAnotherReservationWhenRedisHasLostItsHolds() {
         TestEvent event = catalog.onSale(10);
         UUID first = held(UUID.randomUUID(), event.id(), event.seats(0, 1));

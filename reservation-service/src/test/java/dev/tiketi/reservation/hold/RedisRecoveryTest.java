@@ -25,7 +25,8 @@ class RedisRecoveryTest extends ReservationIntegrationTest {
     @Test
     void afterAFlushLiveHoldsAndSalesAreRebuiltFromTheDatabase() {
         TestEvent event = catalog.onSale(10);
-        var holding = hold(UUID.randomUUID(), event.id(), event.seats(0, 1));
+        UUID holder = UUID.randomUUID();
+        var holding = hold(holder, event.id(), event.seats(0, 1));
         assertThat(holding.statusCode()).as(holding.body()).isEqualTo(201);
         UUID sold = held(UUID.randomUUID(), event.id(), event.seats(2));
         jdbc.sql("""
@@ -52,6 +53,9 @@ class RedisRecoveryTest extends ReservationIntegrationTest {
         assertThat(redis.getExpire(HoldKeys.seat(event.id(), event.seats(0).getFirst())))
                 .as("the hold keeps its own end").isBetween(280L, 300L);
         assertThat(redis.hasKey(HoldKeys.seat(event.id(), event.seats(3).getFirst()))).as("released: stays free").isFalse();
+        assertThat(redis.getExpire(HoldKeys.buyerHold(event.id(), holder)))
+                .as("the buyer's hold marker is back, with the hold's end").isBetween(280L, 300L);
+        assertProblem(hold(holder, event.id(), event.seats(0, 1)), 409, "hold-exists");
         assertProblem(hold(UUID.randomUUID(), event.id(), event.seats(1)), 409, "seats-unavailable");
         assertProblem(hold(UUID.randomUUID(), event.id(), event.seats(2)), 409, "seats-unavailable");
         assertThat(hold(UUID.randomUUID(), event.id(), event.seats(3)).statusCode()).isEqualTo(201);
