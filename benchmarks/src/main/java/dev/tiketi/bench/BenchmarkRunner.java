@@ -120,6 +120,12 @@ public final class BenchmarkRunner {
                 .withStartTimeout(Duration.ofSeconds(240))
                 .withProgress(line -> System.out.println("  [platform] " + line));
         List<String> serviceOptions = new java.util.ArrayList<>(SERVICE_OVERRIDES);
+        // an A/B run's variant, e.g. -Dbench.serviceOptions="-Dspring.threads.virtual.enabled=false"; later
+        // options win, so these override the ones above
+        String extra = System.getProperty("bench.serviceOptions", "").strip();
+        if (!extra.isEmpty()) {
+            serviceOptions.addAll(List.of(extra.split("\\s+")));
+        }
         if (Boolean.getBoolean("bench.jfr")) {
             // a flight recording per service JVM (%p: its pid), written when the platform stops it; read one with
             // `jfr view hot-methods FILE` (the pids are printed below)
