@@ -192,6 +192,23 @@ public class Reservations {
                 .query(Reservations::reservation).list());
     }
 
+    /**
+     * Which of the event's {@code seatIds} are live in a reservation other than {@code reservationId}, and its
+     * status (PENDING: held, CONFIRMED: sold). Asked only after the database refused a seat Redis let through.
+     */
+    public Map<UUID, ReservationStatus> liveElsewhere(UUID eventId, List<UUID> seatIds, UUID reservationId) {
+        return jdbc.sql("""
+                        SELECT s.seat_id, r.status
+                          FROM reservation_seats s JOIN reservations r ON r.id = s.reservation_id
+                         WHERE s.event_id = :eventId AND s.seat_id IN (:seatIds) AND s.live
+                           AND s.reservation_id <> :reservationId""")
+                .param("eventId", eventId).param("seatIds", seatIds).param("reservationId", reservationId)
+                .query((rs, n) -> Map.entry(rs.getObject("seat_id", UUID.class),
+                        ReservationStatus.valueOf(rs.getString("status"))))
+                .list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (first, second) -> first));
+    }
+
     public boolean hasPendingHold(UUID userId, UUID eventId) {
         return jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM reservations

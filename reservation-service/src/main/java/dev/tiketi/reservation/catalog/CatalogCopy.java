@@ -114,23 +114,17 @@ public class CatalogCopy {
                 .optional();
     }
 
-    /**
-     * The event's seats among {@code seatIds}, each marked sold when one of this service's CONFIRMED bookings has
-     * it (the partial unique index over live seats finds it); ids of no seat of the event are left out.
-     */
+    /** The event's seats among {@code seatIds}; ids of no seat of the event are left out. */
     List<CatalogSeat> seats(UUID eventId, Collection<UUID> seatIds) {
         return jdbc.sql("""
-                        SELECT c.seat_id, c.section, c.row_label, c.number, c.grade, c.price,
-                               EXISTS (SELECT 1 FROM reservation_seats rs JOIN reservations r ON r.id = rs.reservation_id
-                                        WHERE rs.event_id = c.event_id AND rs.seat_id = c.seat_id AND rs.live
-                                          AND r.status = 'CONFIRMED') AS sold
-                          FROM catalog_seats c
-                         WHERE c.event_id = :eventId AND c.seat_id IN (:ids)""")
+                        SELECT seat_id, section, row_label, number, grade, price
+                          FROM catalog_seats
+                         WHERE event_id = :eventId AND seat_id IN (:ids)""")
                 .param("eventId", eventId)
                 .param("ids", List.copyOf(seatIds))
                 .query((rs, n) -> new CatalogSeat(rs.getObject("seat_id", UUID.class), eventId,
                         rs.getString("section"), rs.getString("row_label"), rs.getInt("number"),
-                        rs.getString("grade"), rs.getLong("price"), rs.getBoolean("sold")))
+                        rs.getString("grade"), rs.getLong("price")))
                 .list();
     }
 

@@ -40,18 +40,13 @@ final class HoldRules {
 
     /**
      * The seats as held, in the order asked for. A seat that is not the event's is a client mistake (400
-     * {@code seats-not-in-event}); one already sold (a CONFIRMED booking has it) refuses the hold (409).
+     * {@code seats-not-in-event}). Whether a seat is taken is for Redis and the database to say.
      */
     static List<ReservedSeat> snapshot(List<UUID> requested, List<CatalogSeat> found) {
         Map<UUID, CatalogSeat> byId = found.stream().collect(Collectors.toMap(CatalogSeat::id, Function.identity()));
         List<UUID> foreign = requested.stream().filter(id -> !byId.containsKey(id)).toList();
         if (!foreign.isEmpty()) {
             throw ApiException.badRequest("seats-not-in-event", "No such seats in this event: " + foreign + ".");
-        }
-        List<SeatHolds.Refusal> sold = requested.stream().filter(id -> byId.get(id).sold())
-                .map(id -> new SeatHolds.Refusal(id, "SOLD")).toList();
-        if (!sold.isEmpty()) {
-            throw new SeatsUnavailable(sold);
         }
         return requested.stream().map(id -> ReservedSeat.of(byId.get(id))).toList();
     }

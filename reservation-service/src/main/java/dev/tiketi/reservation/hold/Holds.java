@@ -3,6 +3,7 @@ package dev.tiketi.reservation.hold;
 import dev.tiketi.reservation.booking.EventSnapshot;
 import dev.tiketi.reservation.booking.Reservation;
 import dev.tiketi.reservation.booking.ReservationEvents;
+import dev.tiketi.reservation.booking.ReservationStatus;
 import dev.tiketi.reservation.booking.Reservations;
 import dev.tiketi.reservation.booking.ReservedSeat;
 import dev.tiketi.reservation.booking.SeatsChanged;
@@ -15,6 +16,7 @@ import dev.tiketi.web.problem.ApiException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,7 +62,7 @@ public class Holds {
         this.clock = clock;
         this.holdTtl = properties.holdTtl();
         this.oversellBlocked = Counter.builder("tiketi.reservation.oversell.blocked")
-                .description("Holds Redis let through that the database refused: a seat already live in another reservation")
+                .description("Holds Redis let through that the database refused: a seat held by another reservation (Redis lost that hold)")
                 .register(meters);
         // Prometheus: tiketi_reservation_holds_total{outcome="taken|refused"}, the sale's hold funnel
         this.holdsTaken = Counter.builder("tiketi.reservation.holds")
@@ -98,7 +100,7 @@ public class Holds {
             return new Hold(reservation, paymentToken);
         } catch (RuntimeException e) {
             seatHolds.giveBack(eventId, reservation.id(), seatIds);
-            throw refusedByDatabase(e);
+            throw refusedByDatabase(e, eventId, reservation.id(), seatIds);
         }
     }
 
@@ -127,7 +129,7 @@ public class Holds {
             });
         } catch (RuntimeException e) {
             seatHolds.giveBack(current.eventId(), reservationId, added);
-            throw refusedByDatabase(e);
+            throw refusedByDatabase(e, current.eventId(), reservationId, added);
         }
     }
 
@@ -174,17 +176,35 @@ public class Holds {
         }
     }
 
-    /** The database's refusal of a seat Redis let through becomes a 409 like Redis's own; anything else passes. */
-    private RuntimeException refusedByDatabase(RuntimeException e) {
+    /**
+     * The database's refusal of a seat Redis let through becomes a 409 like Redis's own, naming the seats live in
+     * another reservation (a sale whose Redis marker has run out, or a hold Redis lost); anything else passes.
+     */
+    private RuntimeException refusedByDatabase(RuntimeException e, UUID eventId, UUID reservationId,
+                                               List<UUID> seatIds) {
         if (!(e instanceof DuplicateKeyException duplicate)) {
             return e;
         }
         if (String.valueOf(duplicate.getMessage()).contains("reservations_one_pending_hold")) {
             return holdExists();
         }
-        oversellBlocked.increment();
         holdsRefused.increment();
-        return ApiException.conflict("seats-unavailable", "Some of these seats are already held or sold; choose others.");
+        List<SeatHolds.Refusal> taken;
+        try {
+            taken = reservations.liveElsewhere(eventId, seatIds, reservationId).entrySet().stream()
+                    .map(seat -> new SeatHolds.Refusal(seat.getKey(),
+                            seat.getValue() == ReservationStatus.CONFIRMED ? "SOLD" : "HELD"))
+                    .toList();
+        } catch (DataAccessException unanswered) {
+            taken = List.of();
+        }
+        // a seat sold longer ago than its Redis marker lasts is the database's to refuse; a held one Redis lost
+        if (taken.isEmpty() || taken.stream().anyMatch(seat -> "HELD".equals(seat.state()))) {
+            oversellBlocked.increment();
+        }
+        return taken.isEmpty()
+                ? ApiException.conflict("seats-unavailable", "Some of these seats are already held or sold; choose others.")
+                : new SeatsUnavailable(taken);
     }
 
     private static ApiException holdExists() {

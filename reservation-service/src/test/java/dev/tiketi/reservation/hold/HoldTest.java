@@ -105,11 +105,14 @@ class HoldTest extends ReservationIntegrationTest {
         pay(held(UUID.randomUUID(), event.id(), event.seats(3)));
         // long after the sale its Redis marker is gone: the booking itself refuses the seat
         redis.delete(HoldKeys.seat(event.id(), event.seatIds().get(3)));
+        double blockedBefore = oversellBlocked();
 
         var response = hold(buyer, event.id(), event.seats(2, 3));
 
         assertProblem(response, 409, "seats-unavailable");
+        assertThat(json(response, "$.seats[0].seatId").toString()).isEqualTo(event.seatIds().get(3).toString());
         assertThat(json(response, "$.seats[0].state").toString()).isEqualTo("SOLD");
+        assertThat(oversellBlocked()).as("a sale older than its marker is not a hold Redis lost").isEqualTo(blockedBefore);
         assertThat(liveSeats(event.id())).containsOnlyKeys(event.seatIds().get(3));
         assertThat(redis.hasKey(HoldKeys.seat(event.id(), event.seatIds().get(2)))).isFalse();
         assertNoReservationOf(buyer);
@@ -254,8 +257,14 @@ class HoldTest extends ReservationIntegrationTest {
         TestEvent event = catalog.onSale(10);
         UUID first = held(UUID.randomUUID(), event.id(), event.seats(0, 1));
         redis.delete(List.of(HoldKeys.seat(event.id(), event.seatIds().get(1)), HoldKeys.heldIndex(event.id())));
+        double blockedBefore = oversellBlocked();
 
-        assertProblem(hold(buyer, event.id(), event.seats(1, 2)), 409, "seats-unavailable");
+        var response = hold(buyer, event.id(), event.seats(1, 2));
+
+        assertProblem(response, 409, "seats-unavailable");
+        assertThat(json(response, "$.seats[0].seatId").toString()).isEqualTo(event.seatIds().get(1).toString());
+        assertThat(json(response, "$.seats[0].state").toString()).isEqualTo("HELD");
+        assertThat(oversellBlocked() - blockedBefore).isEqualTo(1);
 
         assertThat(liveSeats(event.id())).isEqualTo(Map.of(event.seatIds().get(0), first, event.seatIds().get(1), first));
         assertThat(redis.hasKey(HoldKeys.seat(event.id(), event.seatIds().get(2)))).as("given back").isFalse();
@@ -263,6 +272,10 @@ class HoldTest extends ReservationIntegrationTest {
         assertThat(redis.opsForValue().get(HoldKeys.seat(event.id(), event.seatIds().get(0))))
                 .as("another reservation's hold is never given back").isEqualTo(first.toString());
         assertNoReservationOf(buyer);
+    }
+
+    private double oversellBlocked() {
+        return meters.get("tiketi.reservation.oversell.blocked").counter().count();
     }
 
     private double holds(String outcome) {
