@@ -144,10 +144,13 @@ class MessagingIntegrationTest {
     @Test
     void rowsCommittedOneByOneWithinTheGatherWindowArePublishedInOneBatch() throws InterruptedException {
         var gathering = relayOf(new OutboxProperties(Duration.ofSeconds(30), 200, Duration.ofSeconds(10),
-                Duration.ofMillis(100), Duration.ofDays(1), Duration.ofMillis(600)));
+                Duration.ofMillis(100), Duration.ofDays(1), Duration.ofSeconds(1)));
         relay.stop();
         gathering.start();
         try {
+            // a started relay first claims whatever is there, without waiting: on a loaded machine that first claim
+            // came after the first commit once, and took that row alone (CI saw two batches)
+            awaitWaitingForAWakeUp();
             var transactions = new TransactionTemplate(transactionManager);
             List<UUID> reservationIds = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
@@ -171,6 +174,21 @@ class MessagingIntegrationTest {
             gathering.stop();
             relay.start();
         }
+    }
+
+    /** Until the one running relay's thread waits for a wake-up (or its poll interval), having claimed what it found. */
+    private static void awaitWaitingForAWakeUp() throws InterruptedException {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (Instant.now().isBefore(deadline)) {
+            boolean waiting = Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(thread -> thread.getName().equals("outbox-relay")
+                            && thread.getState() == Thread.State.TIMED_WAITING);
+            if (waiting) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the relay did not come to wait for a wake-up");
     }
 
     /** A relay besides the service's, with settings of its own and its own meters. */
