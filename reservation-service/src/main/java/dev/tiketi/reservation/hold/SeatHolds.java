@@ -98,14 +98,14 @@ public class SeatHolds {
     /** A live hold put back after Redis lost its data: its buyer's marker too, until the hold ends. */
     public void rememberBuyerHold(UUID eventId, UUID userId, UUID reservationId, Instant expiresAt, Instant now) {
         redis.opsForValue().set(HoldKeys.buyerHold(eventId, userId), reservationId.toString(),
-                Duration.ofMillis(Math.max(1, expiresAt.toEpochMilli() - now.toEpochMilli())));
+                Duration.ofMillis(remainingMillis(expiresAt, now)));
     }
 
     /** @param newHoldKeys none, or a new hold's admission tombstone and buyer hold marker */
     private List<?> execute(UUID eventId, UUID reservationId, List<UUID> seatIds, Instant expiresAt, Instant now,
                             List<String> newHoldKeys) {
         List<String> args = new ArrayList<>(List.of(reservationId.toString(),
-                Long.toString(Math.max(1, expiresAt.toEpochMilli() - now.toEpochMilli())),
+                Long.toString(remainingMillis(expiresAt, now)),
                 Long.toString(expiresAt.toEpochMilli()), Long.toString(now.toEpochMilli()),
                 newHoldKeys.isEmpty() ? "0" : "1"));
         seatIds.forEach(seat -> args.add(seat.toString()));
@@ -116,6 +116,11 @@ public class SeatHolds {
             throw QueueGate.admissionRevoked();
         }
         return answer;
+    }
+
+    /** A hold's time left, at least a millisecond (Redis refuses a TTL of zero). */
+    private static long remainingMillis(Instant expiresAt, Instant now) {
+        return Math.max(1, expiresAt.toEpochMilli() - now.toEpochMilli());
     }
 
     /** The script's answer: empty, or whether the marker is there followed by seat id and state per refused seat. */
