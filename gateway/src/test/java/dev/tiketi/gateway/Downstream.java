@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stand-in for one TIKETI service on a loopback port: echoes what reached it as JSON, answers slowly on
  * paths ending in /slow, only once {@link #releaseHeld()} is called on paths ending in /held (a service saturated
- * for as long as a test needs), and streams server-sent events on paths ending in /stream.
+ * for as long as a test needs), streams server-sent events on paths ending in /stream, and marks its answer on
+ * paths ending in /shared {@code Cache-Control: public, max-age=1} (as the catalog's reads are) with the number of
+ * requests for that path and query it has seen.
  */
 final class Downstream {
 
@@ -37,6 +40,7 @@ final class Downstream {
     private final HttpServer server;
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger held = new AtomicInteger();
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
     private Downstream(String name, HttpServer server) {
         this.name = name;
@@ -79,6 +83,12 @@ final class Downstream {
         return held.get();
     }
 
+    /** How many requests for this path and query (as sent) reached this service. */
+    int requests(String pathAndQuery) {
+        AtomicInteger count = requests.get(pathAndQuery);
+        return count == null ? 0 : count.get();
+    }
+
     void releaseHeld() {
         release.countDown();
     }
@@ -91,6 +101,9 @@ final class Downstream {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getRawPath();
+            String query = exchange.getRequestURI().getRawQuery();
+            int seen = requests.computeIfAbsent(query == null ? path : path + "?" + query, k -> new AtomicInteger())
+                    .incrementAndGet();
             if (path.endsWith("/stream")) {
                 stream(exchange);
                 return;
@@ -120,8 +133,12 @@ final class Downstream {
                     .toList());
             echo.put("forwardedFor", values(exchange, "X-Forwarded-For"));
             echo.put("traceparents", values(exchange, "traceparent"));
+            echo.put("seen", seen);
             byte[] body = JSON.writeValueAsBytes(echo);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            if (path.endsWith("/shared")) {
+                exchange.getResponseHeaders().set("Cache-Control", "public, max-age=1");
+            }
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
         } catch (InterruptedException e) {

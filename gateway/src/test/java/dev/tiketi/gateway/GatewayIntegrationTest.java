@@ -448,6 +448,50 @@ class GatewayIntegrationTest extends GatewayTestSupport {
     }
 
     @Test
+    void anAnswerTheServiceMarksPublicIsServedByTheGatewayForItsMaxAge() throws Exception {
+        String path = "/api/events/" + UUID.randomUUID() + "/shared";
+        Downstream events = DOWNSTREAMS.get("event-service");
+
+        HttpResponse<String> first = get(path, Map.of("Origin", "http://localhost:5173"));
+        HttpResponse<String> second = get(path, bearer(tokens.user(UUID.randomUUID())));
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).as("the kept answer").isEqualTo(first.body());
+        assertThat(JsonPath.<Integer>read(second.body(), "$.seen")).isEqualTo(1);
+        assertThat(events.requests(path)).isEqualTo(1);
+        assertThat(second.headers().firstValue("Age")).hasValue("0");
+        assertThat(second.headers().firstValue("Cache-Control")).hasValue("public, max-age=1");
+        assertThat(second.headers().firstValue("Content-Type")).hasValue("application/json");
+        // this request's own headers, not those of the request that filled the cache
+        assertThat(second.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(second.headers().firstValue("X-RateLimit-Limit")).isPresent();
+        assertThat(second.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        HttpResponse<String> fromTheDevServer = get(path, Map.of("Origin", "http://localhost:5173"));
+        assertThat(JsonPath.<Integer>read(fromTheDevServer.body(), "$.seen")).isEqualTo(1);
+        assertThat(fromTheDevServer.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+
+        assertThat(JsonPath.<Integer>read(get(path + "?page=1", Map.of()).body(), "$.seen"))
+                .as("another query is another answer").isEqualTo(1);
+        assertThat(JsonPath.<Integer>read(get(path, Map.of("Accept-Encoding", "gzip")).body(), "$.seen"))
+                .as("another encoding is another representation").isEqualTo(2);
+        assertThat(post(path, "{}", bearer(tokens.admin(UUID.randomUUID()))).statusCode()).isEqualTo(200);
+        assertThat(events.requests(path)).as("a POST is not answered from the cache").isEqualTo(3);
+
+        Thread.sleep(1_100);
+        assertThat(JsonPath.<Integer>read(get(path, Map.of()).body(), "$.seen"))
+                .as("after its max-age the service is asked again").isEqualTo(4);
+    }
+
+    @Test
+    void anAnswerNotMarkedPublicIsNeverKept() throws Exception {
+        String path = "/api/events/" + UUID.randomUUID();
+        for (int i = 1; i <= 3; i++) {
+            assertThat(JsonPath.<Integer>read(get(path, Map.of()).body(), "$.seen")).isEqualTo(i);
+        }
+        assertThat(DOWNSTREAMS.get("event-service").requests(path)).isEqualTo(3);
+    }
+
+    @Test
     void securityHeadersAreOnEveryResponse() throws Exception {
         for (HttpResponse<String> response : List.of(
                 get("/", Map.of("Accept", "text/html")),

@@ -67,6 +67,23 @@ class EventDetailAndSeatsTest {
     }
 
     @Test
+    void theCatalogsPublicReadsMayBeSharedForASecondAndTheSeatMapAndProblemsMayNot() {
+        UUID id = fixtures.insert(fixtures.event(venue, "Shared").seats(10, 10));
+        fixtures.seats(id, "A", 1, 10, "R", 50_000);
+
+        for (String path : List.of("/api/events", "/api/events?page=0&size=5", "/api/events/" + id,
+                "/api/events/" + id + "/seats/summary", "/api/venues", "/api/venues/" + venue.id())) {
+            var response = api.get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.headers().firstValue("Cache-Control")).as(path).hasValue("max-age=1, public");
+        }
+        assertThat(api.get("/api/events/" + id + "/seats").headers().firstValue("Cache-Control").orElse(""))
+                .doesNotContain("public");
+        assertThat(api.get("/api/events/" + UUID.randomUUID()).headers().firstValue("Cache-Control").orElse(""))
+                .as("a 404 is not shared").doesNotContain("public");
+    }
+
+    @Test
     void unknownEventsAre404AndMalformedIdsAre400() {
         for (String suffix : List.of("", "/seats", "/seats/summary")) {
             assertProblem(api.get("/api/events/" + UUID.randomUUID() + suffix), 404, "event-not-found");

@@ -20,6 +20,7 @@ import java.util.Set;
  * @param serviceInFlight the same bound for each service on its own, so that one saturated service cannot hold
  *                       every slot of the gateway's and its callers are refused early rather than time out
  * @param rateLimits     rules by name; every rule matching a request is applied
+ * @param sharedCache    the answers the services mark shareable, kept by the gateway
  */
 @ConfigurationProperties("tiketi.gateway")
 public record GatewayProperties(
@@ -30,7 +31,8 @@ public record GatewayProperties(
         @DefaultValue Cors cors,
         @DefaultValue Headers headers,
         @DefaultValue CircuitBreaker circuitBreaker,
-        Map<String, RateLimit> rateLimits) {
+        Map<String, RateLimit> rateLimits,
+        @DefaultValue SharedCache sharedCache) {
 
     public GatewayProperties {
         if (maxInFlight < 1) {
@@ -80,6 +82,26 @@ public record GatewayProperties(
             @DefaultValue("strict-origin-when-cross-origin") String referrerPolicy,
             @DefaultValue("max-age=31536000; includeSubDomains") String strictTransportSecurity,
             @DefaultValue("camera=(), microphone=(), geolocation=(), payment=(self)") String permissionsPolicy) {
+    }
+
+    /**
+     * The gateway's shared cache of answers a service marked {@code Cache-Control: public} (the catalog's reads).
+     *
+     * @param maxTtl       the longest an answer is kept, whatever the service allows; zero keeps nothing
+     * @param maxSize      all kept answers together (bodies and keys)
+     * @param maxEntrySize the largest answer kept
+     */
+    public record SharedCache(
+            @DefaultValue("60s") Duration maxTtl,
+            @DefaultValue("32MB") DataSize maxSize,
+            @DefaultValue("2MB") DataSize maxEntrySize) {
+
+        public SharedCache {
+            if (maxTtl.isNegative() || maxEntrySize.toBytes() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("tiketi.gateway.shared-cache: max-ttl must not be negative and "
+                        + "max-entry-size must be below 2 GB, were " + maxTtl + " and " + maxEntrySize);
+            }
+        }
     }
 
     /** One Resilience4j breaker per downstream service, all with these settings. */
