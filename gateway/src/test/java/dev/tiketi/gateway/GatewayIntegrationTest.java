@@ -483,12 +483,18 @@ class GatewayIntegrationTest extends GatewayTestSupport {
     }
 
     @Test
-    void anAnswerNotMarkedPublicIsNeverKept() throws Exception {
+    void anAnswerNotMarkedPublicOrFromARouteWithoutTheSharedCacheIsNeverKept() throws Exception {
         String path = "/api/events/" + UUID.randomUUID();
         for (int i = 1; i <= 3; i++) {
             assertThat(JsonPath.<Integer>read(get(path, Map.of()).body(), "$.seen")).isEqualTo(i);
         }
         assertThat(DOWNSTREAMS.get("event-service").requests(path)).isEqualTo(3);
+
+        String queuePath = "/api/queue/" + UUID.randomUUID() + "/shared";
+        String token = tokens.user(UUID.randomUUID());
+        for (int i = 1; i <= 2; i++) {
+            assertThat(JsonPath.<Integer>read(get(queuePath, bearer(token)).body(), "$.seen")).isEqualTo(i);
+        }
     }
 
     @Test

@@ -6,6 +6,8 @@ import org.reactivestreams.Publisher;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
@@ -24,7 +26,8 @@ import java.util.Optional;
 
 /**
  * Answers a request from the answers a service marked shareable ({@code Cache-Control: public, max-age=…}; the
- * catalog's reads), without calling the service, for as long as the service allowed ({@link SharedCacheRules}).
+ * catalog's reads), without calling the service, for as long as the service allowed ({@link SharedCacheRules}), on
+ * the routes whose metadata has {@code shared-cache: true} (event-service's).
  * A sale's opening brings thousands of visitors to the same event page within seconds: event-service then sees
  * one read per URL and second instead of every visitor's.
  *
@@ -38,6 +41,7 @@ import java.util.Optional;
 class SharedResponseCacheFilter implements GlobalFilter, Ordered {
 
     static final int ORDER = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1;
+    static final String ROUTE_METADATA = "shared-cache";
 
     private final SharedResponses responses;
     private final Counter hits;
@@ -63,7 +67,8 @@ class SharedResponseCacheFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        if (!SharedCacheRules.requestMayUseCache(exchange.getRequest().getMethod(), exchange.getRequest().getHeaders())) {
+        if (!routeIsShared(exchange)
+                || !SharedCacheRules.requestMayUseCache(exchange.getRequest().getMethod(), exchange.getRequest().getHeaders())) {
             return chain.filter(exchange);
         }
         SharedResponses.Key key = SharedResponses.keyOf(exchange.getRequest());
@@ -74,6 +79,12 @@ class SharedResponseCacheFilter implements GlobalFilter, Ordered {
         }
         misses.increment();
         return chain.filter(exchange.mutate().response(new Recording(exchange.getResponse(), key)).build());
+    }
+
+    /** Only routes whose metadata says {@code shared-cache: true} are cached; the others pay nothing for it. */
+    private static boolean routeIsShared(ServerWebExchange exchange) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        return route != null && "true".equals(String.valueOf(route.getMetadata().get(ROUTE_METADATA)));
     }
 
     private static Mono<Void> answer(ServerHttpResponse response, SharedResponses.Fresh fresh) {
