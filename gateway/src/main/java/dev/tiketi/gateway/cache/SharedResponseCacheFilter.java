@@ -29,7 +29,7 @@ import java.util.Optional;
  * catalog's reads), without calling the service, for as long as the service allowed ({@link SharedCacheRules}), on
  * the routes whose metadata has {@code shared-cache: true} (event-service's).
  * A sale's opening brings thousands of visitors to the same event page within seconds: event-service then sees
- * one read per URL and second instead of every visitor's.
+ * a read or two per URL and second instead of every visitor's.
  *
  * <p>The request has passed the security chain and its rate limits before this filter (they are web filters);
  * the answer keeps the headers they set, and takes from the kept answer only its representation's

@@ -9,11 +9,17 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The answers kept by {@link SharedResponseCacheFilter}, each until its own lifetime ends, within a total size.
  * A request's key is its path and query as sent, and its {@code Accept-Encoding} (a service may send gzip to one
  * client and plain JSON to another); the host is not, as the gateway serves one origin.
+ *
+ * <p>Refreshed ahead: once three quarters of an answer's lifetime have passed, the next request for it is sent on
+ * to the service and its answer replaces the kept one, while every other request is still served the kept answer,
+ * which is within its lifetime. Otherwise every key would run out once a lifetime, and all the requests arriving
+ * while its next answer was on its way would go to the service and wait for it.
  */
 public final class SharedResponses {
 
@@ -57,10 +63,20 @@ public final class SharedResponses {
                 String.join(",", request.getHeaders().getValuesAsList(HttpHeaders.ACCEPT_ENCODING)));
     }
 
-    /** The answer kept for this key and still fresh, with its age; null if there is none. */
+    /**
+     * The answer kept for this key, with its age; null if there is none, or if this request is the one to fetch
+     * its replacement (the first to ask in the last quarter of its lifetime).
+     */
     Fresh find(Key key) {
         Kept answer = kept.getIfPresent(key);
-        return answer == null ? null : new Fresh(answer, Duration.ofNanos(ticker.read() - answer.keptAtNanos()));
+        if (answer == null) {
+            return null;
+        }
+        long ageNanos = ticker.read() - answer.keptAtNanos();
+        if (ageNanos * 4 >= answer.lifetime().toNanos() * 3 && answer.refreshing().compareAndSet(false, true)) {
+            return null;
+        }
+        return new Fresh(answer, Duration.ofNanos(ageNanos));
     }
 
     void keep(Key key, HttpHeaders headers, byte[] body, Duration lifetime) {
@@ -72,7 +88,7 @@ public final class SharedResponses {
             }
         }
         kept.put(key, new Kept(HttpHeaders.readOnlyHttpHeaders(representation),
-                SharedCacheRules.variesByEncoding(headers), body, lifetime, ticker.read()));
+                SharedCacheRules.variesByEncoding(headers), body, lifetime, ticker.read(), new AtomicBoolean()));
     }
 
     long size() {
@@ -87,7 +103,9 @@ public final class SharedResponses {
         }
     }
 
-    record Kept(HttpHeaders headers, boolean variesByEncoding, byte[] body, Duration lifetime, long keptAtNanos) {
+    /** {@code refreshing}: a request has been sent on to fetch this answer's replacement. */
+    record Kept(HttpHeaders headers, boolean variesByEncoding, byte[] body, Duration lifetime, long keptAtNanos,
+                AtomicBoolean refreshing) {
     }
 
     record Fresh(Kept answer, Duration age) {

@@ -21,14 +21,59 @@ class SharedResponsesTest {
         SharedResponses.Key key = SharedResponses.keyOf(MockServerHttpRequest.get("/api/events/7").build());
         responses.keep(key, headers(), body("detail"), Duration.ofSeconds(2));
 
-        advance(Duration.ofMillis(1_500));
+        advance(Duration.ofMillis(1_400));
         SharedResponses.Fresh fresh = responses.find(key);
         assertThat(fresh).isNotNull();
         assertThat(new String(fresh.answer().body(), StandardCharsets.UTF_8)).isEqualTo("detail");
-        assertThat(fresh.age()).isEqualTo(Duration.ofMillis(1_500));
+        assertThat(fresh.age()).isEqualTo(Duration.ofMillis(1_400));
 
-        advance(Duration.ofMillis(500));
+        advance(Duration.ofMillis(600));
         assertThat(responses.find(key)).isNull();
+    }
+
+    @Test
+    void inTheLastQuarterOfItsLifetimeOneRequestFetchesTheReplacementWhileTheOthersAreStillServed() {
+        SharedResponses.Key key = SharedResponses.keyOf(MockServerHttpRequest.get("/api/events").build());
+        responses.keep(key, headers(), body("old"), Duration.ofSeconds(1));
+
+        advance(Duration.ofMillis(749));
+        assertThat(responses.find(key)).isNotNull();
+        advance(Duration.ofMillis(1));
+        assertThat(responses.find(key)).as("this request goes to the service").isNull();
+        for (int i = 0; i < 5; i++) {
+            assertThat(responses.find(key)).as("the others are served meanwhile").isNotNull();
+        }
+
+        responses.keep(key, headers(), body("new"), Duration.ofSeconds(1));
+        SharedResponses.Fresh replaced = responses.find(key);
+        assertThat(new String(replaced.answer().body(), StandardCharsets.UTF_8)).isEqualTo("new");
+        assertThat(replaced.age()).isZero();
+    }
+
+    @Test
+    void ofManyThreadsAskingInTheLastQuarterOfTheLifetimeExactlyOneFetches() throws Exception {
+        SharedResponses.Key key = SharedResponses.keyOf(MockServerHttpRequest.get("/api/events/8").build());
+        responses.keep(key, headers(), body("detail"), Duration.ofSeconds(1));
+        advance(Duration.ofMillis(800));
+
+        int threads = 32;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger fetching = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            for (int i = 0; i < threads; i++) {
+                pool.submit(() -> {
+                    start.await();
+                    for (int n = 0; n < 100; n++) {
+                        (responses.find(key) == null ? fetching : served).incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+            start.countDown();
+        }
+        assertThat(fetching.get()).isEqualTo(1);
+        assertThat(served.get()).isEqualTo(threads * 100 - 1);
     }
 
     @Test
