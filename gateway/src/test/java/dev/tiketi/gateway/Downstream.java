@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A stand-in for one TIKETI service on a loopback port: echoes what reached it as JSON, answers slowly on
  * paths ending in /slow, only once {@link #releaseHeld()} is called on paths ending in /held (a service saturated
  * for as long as a test needs), streams server-sent events on paths ending in /stream, and marks its answer on
- * paths ending in /shared {@code Cache-Control: public, max-age=3} (as the catalog's reads are, for longer) with
- * the number of requests for that path and query it has seen.
+ * paths ending in /shared {@code Cache-Control: public, max-age=3} (as the catalog's reads are, for longer; a query
+ * {@code max-age=N} says N) with the number of requests for that path and query it has seen.
  */
 final class Downstream {
 
@@ -137,7 +137,8 @@ final class Downstream {
             byte[] body = JSON.writeValueAsBytes(echo);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             if (path.endsWith("/shared")) {
-                exchange.getResponseHeaders().set("Cache-Control", "public, max-age=3");
+                String maxAge = query != null && query.startsWith("max-age=") ? query.substring("max-age=".length()) : "3";
+                exchange.getResponseHeaders().set("Cache-Control", "public, max-age=" + maxAge);
             }
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);

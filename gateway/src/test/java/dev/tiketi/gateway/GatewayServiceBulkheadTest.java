@@ -33,7 +33,8 @@ import static org.awaitility.Awaitility.await;
         // the held requests must outlast the test's steps on a busy machine, not end in a 504
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=30s",
         "tiketi.gateway.service-in-flight.max=20",
-        "tiketi.gateway.service-in-flight.services.reservation-service=" + GatewayServiceBulkheadTest.LIMIT})
+        "tiketi.gateway.service-in-flight.services.reservation-service=" + GatewayServiceBulkheadTest.LIMIT,
+        "tiketi.gateway.service-in-flight.services.event-service=" + GatewayServiceBulkheadTest.LIMIT})
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 class GatewayServiceBulkheadTest extends GatewayTestSupport {
 
@@ -54,6 +55,7 @@ class GatewayServiceBulkheadTest extends GatewayTestSupport {
     @AfterAll
     static void stopServices() {
         RESERVATIONS.releaseHeld();
+        EVENTS.releaseHeld();
         RESERVATIONS.stop();
         EVENTS.stop();
     }
@@ -95,5 +97,24 @@ class GatewayServiceBulkheadTest extends GatewayTestSupport {
                 .tag("service", "reservation-service").gauge().value() == 0);
         assertThat(get("/api/reservations/1", auth).statusCode())
                 .as("the slots are free again once the held requests are done").isEqualTo(200);
+    }
+
+    @Test
+    void aKeptAnswerIsServedWhileItsServiceIsSaturated() throws Exception {
+        String kept = "/api/events/" + UUID.randomUUID() + "/shared?max-age=60";
+        assertThat(get(kept, Map.of()).statusCode()).isEqualTo(200);
+        try (ExecutorService clients = Executors.newFixedThreadPool(LIMIT)) {
+            IntStream.range(0, LIMIT).forEach(i -> clients.submit(() -> get("/api/events/" + i + "/held", Map.of())));
+            try {
+                await().atMost(Duration.ofSeconds(20)).until(() -> EVENTS.held() == LIMIT);
+
+                assertProblem(get("/api/events/" + UUID.randomUUID(), Map.of()), 503, "overloaded");
+                HttpResponse<String> fromTheCache = get(kept, Map.of());
+                assertThat(fromTheCache.statusCode()).as(fromTheCache.body()).isEqualTo(200);
+                assertThat(fromTheCache.headers().firstValue("Age")).isPresent();
+            } finally {
+                EVENTS.releaseHeld();
+            }
+        }
     }
 }

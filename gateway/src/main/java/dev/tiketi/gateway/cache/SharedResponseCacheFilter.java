@@ -33,14 +33,15 @@ import java.util.Optional;
  *
  * <p>The request has passed the security chain and its rate limits before this filter (they are web filters);
  * the answer keeps the headers they set, and takes from the kept answer only its representation's
- * ({@link SharedResponses#KEPT_HEADERS}), plus its {@code Age}. Runs just before {@link NettyWriteResponseFilter},
- * so that the answer it writes goes through the recording decorator; a route's circuit breaker and the proxied
- * call come after it, so a kept answer is served even while the breaker is open.
+ * ({@link SharedResponses#KEPT_HEADERS}), plus its {@code Age}. Runs before {@link NettyWriteResponseFilter}, so
+ * that the answer it writes goes through the recording decorator, and before the per-service in-flight limit
+ * (order -10) and a route's circuit breaker: a kept answer is served even while its service is saturated or its
+ * breaker open.
  */
 @Component
 class SharedResponseCacheFilter implements GlobalFilter, Ordered {
 
-    static final int ORDER = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1;
+    static final int ORDER = -20;
     static final String ROUTE_METADATA = "shared-cache";
 
     private final SharedResponses responses;
