@@ -18,8 +18,9 @@ import java.util.Set;
  * <p>Left out on purpose: anything but a plain GET (a range, a conditional request, a body), so that the
  * services' own 304s and ranges keep working; answers that set a cookie; answers that vary on anything but
  * {@code Accept-Encoding}, which is part of the key, and the CORS request headers, on which only the gateway's
- * own CORS headers vary (it writes them for every request, kept answer or not). What the client says in its own {@code Cache-Control} is
- * not obeyed: a stampede of reloads must not reach the services (the edge caches of CDNs do the same).
+ * own CORS headers vary (it writes them for every request, kept answer or not). What the client says in its own
+ * {@code Cache-Control} is not obeyed: a stampede of reloads must not reach the services (the edge caches of CDNs
+ * do the same).
  */
 final class SharedCacheRules {
 

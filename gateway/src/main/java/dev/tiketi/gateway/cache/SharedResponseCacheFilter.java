@@ -12,6 +12,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
@@ -68,11 +69,11 @@ class SharedResponseCacheFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        if (!routeIsShared(exchange)
-                || !SharedCacheRules.requestMayUseCache(exchange.getRequest().getMethod(), exchange.getRequest().getHeaders())) {
+        ServerHttpRequest request = exchange.getRequest();
+        if (!routeIsShared(exchange) || !SharedCacheRules.requestMayUseCache(request.getMethod(), request.getHeaders())) {
             return chain.filter(exchange);
         }
-        SharedResponses.Key key = SharedResponses.keyOf(exchange.getRequest());
+        SharedResponses.Key key = SharedResponses.keyOf(request);
         SharedResponses.Fresh fresh = responses.find(key);
         if (fresh != null) {
             hits.increment();
