@@ -57,6 +57,8 @@ public class HoldSimulation extends Simulation {
     static final Duration RAMP = Duration.ofSeconds(RAMP_SECONDS);
     static final int MAX_ATTEMPTS = 3;
     static final String HOLD = "POST /api/reservations (hold)";
+    /** Session attribute: the name of a buyer's hold requests, {@link #HOLD} once the steady phase has begun. */
+    private static final String REQUEST_NAME = "holdRequestName";
     static final int TARGET_HOLDS_PER_SECOND = 800;
 
     private static final String SEATS_UNAVAILABLE = "https://tiketi.dev/problems/seats-unavailable";
@@ -102,16 +104,15 @@ public class HoldSimulation extends Simulation {
         audit = new HoldAudit(config);
         window = new SteadyWindow("successful hold", holdRate, steady);
 
-        // each phase starts when the one before has finished (andThen), so they are built from the last one back
-        PopulationBuilder steadyPhase = scenario("buyers")
-                .feed(listFeeder(buyers.subList(rampBuyers, buyers.size())).queue())
-                .exec(buy(HOLD, seats))
-                .injectOpen(constantUsersPerSec(holdRate).during(steady));
-        PopulationBuilder rampPhase = scenario("buyers ramp")
-                .feed(listFeeder(buyers.subList(0, rampBuyers)).queue())
-                .exec(buy("hold (ramp)", seats))
-                .injectOpen(rampUsersPerSec(holdRate / 10.0).to(holdRate).during(RAMP))
-                .andThen(steadyPhase, window.marker());
+        // Ramp and steady arrivals are one injection profile: as two phases (andThen), the steady one started only
+        // once the ramp's last buyer was done, a pause in the arrivals followed by a rush of p99 outliers at the
+        // start of the measured window. A buyer's requests are named by the phase they arrived in.
+        PopulationBuilder buyersPhase = scenario("buyers")
+                .feed(listFeeder(buyers).queue())
+                .exec(session -> session.set(REQUEST_NAME, window.started() ? HOLD : "hold (ramp)"))
+                .exec(buy(seats))
+                .injectOpen(rampUsersPerSec(holdRate / 10.0).to(holdRate).during(RAMP),
+                        constantUsersPerSec(holdRate).during(steady));
         PopulationBuilder warmUpPhase = scenario("warm-up")
                 .feed(listFeeder(warmingUp).queue())
                 .during(warmUp).on(exec(pickSeats(warmUpSeats))
@@ -121,7 +122,7 @@ public class HoldSimulation extends Simulation {
                                         .header("Authorization", "Bearer #{" + SyntheticUsers.TOKEN + "}")
                                         .check(status().is(204)))))
                 .injectOpen(atOnceUsers(warmUpUsers))
-                .andThen(rampPhase);
+                .andThen(buyersPhase, window.marker(RAMP));
 
         setUp(warmUpPhase)
                 .protocols(config.httpProtocol())
@@ -148,12 +149,12 @@ public class HoldSimulation extends Simulation {
     }
 
     /** One buyer: picks seats and holds them, picking again after a 409 until held or out of attempts. */
-    private ChainBuilder buy(String name, SeatPicker seats) {
+    private ChainBuilder buy(SeatPicker seats) {
         return exec(session -> session.set("attempt", 0).set("holdStatus", 0).set("refusal", ""))
                 .exec(asLongAs(session -> session.getInt("holdStatus") != 201
                         && !HOLD_EXISTS.equals(session.getString("refusal"))
                         && session.getInt("attempt") < MAX_ATTEMPTS).on(
-                        exec(pickSeats(seats)).exec(hold(name, eventId))));
+                        exec(pickSeats(seats)).exec(hold("#{" + REQUEST_NAME + "}", eventId))));
     }
 
     /** The next seats to try, as a JSON array in {@code seatIds}; a buyer's first attempt may aim for the best block. */

@@ -69,6 +69,11 @@ final class SteadyWindow {
                 .injectOpen(nothingFor(after), atOnceUsers(1));
     }
 
+    /** Whether the marker has passed the window's start. */
+    boolean started() {
+        return start != null;
+    }
+
     /** The window's start and end, once the marker has passed both. */
     boolean complete() {
         return start != null && end != null;
