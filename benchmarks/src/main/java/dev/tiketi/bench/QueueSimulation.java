@@ -58,6 +58,8 @@ public class QueueSimulation extends Simulation {
     static final Duration RAMP = Duration.ofSeconds(RAMP_SECONDS);
     /** Users the warm-up enters over and over: entering again keeps one's place, the code path is the same. */
     static final int WARM_UP_ENTERING = 1_000;
+    /** Session attribute: the name of a user's next request, by the part of its phase it arrived in. */
+    private static final String REQUEST_NAME = "requestName";
 
     private final WaitingRoomFill waitingRoom;
     private final UUID eventId;
@@ -94,28 +96,29 @@ public class QueueSimulation extends Simulation {
         String enter = "POST /api/queue/{id}/enter" + label;
         FeederBuilder<Object> pollerFeeder = listFeeder(polling).circular();
 
-        // each phase starts when the one before has finished (andThen), so they are built from the last one back
+        // Each measured phase's ramp and steady arrivals are one injection profile, its window's marker starting
+        // RAMP into it: as two phases (andThen), the steady one waited for the ramp's last request, a gap in the
+        // arrivals at the start of the window. A request is named by the part of the phase it arrived in. The
+        // status phase, then the enter phase: each starts when the one before has finished, so they are built from
+        // the last one back.
+        SteadyWindow enterWindow = new SteadyWindow("queue enter", enterRate, steady);
         PopulationBuilder enterPhase = scenario("enter")
-                .feed(listFeeder(entering.subList(WARM_UP_ENTERING + rampEnters, entering.size())).queue())
-                .exec(enterQueue(enter))
-                .injectOpen(constantUsersPerSec(enterRate).during(steady));
-        PopulationBuilder enterRamp = scenario("enter ramp")
-                .feed(listFeeder(entering.subList(WARM_UP_ENTERING, WARM_UP_ENTERING + rampEnters)).queue())
-                .exec(enterQueue("enter ramp"))
-                .injectOpen(rampUsersPerSec(enterRate / 10.0).to(enterRate).during(RAMP))
-                .andThen(enterPhase, new SteadyWindow("queue enter", enterRate, steady).marker());
-        PopulationBuilder statusPhase = scenario("status").feed(pollerFeeder).exec(pollStatus(status))
-                .injectOpen(constantUsersPerSec(statusRate).during(steady))
-                .andThen(enterRamp);
-        PopulationBuilder statusRamp = scenario("status ramp").feed(pollerFeeder).exec(pollStatus("status ramp"))
-                .injectOpen(rampUsersPerSec(statusRate / 10.0).to(statusRate).during(RAMP))
-                .andThen(statusPhase, new SteadyWindow("queue status", statusRate, steady).marker());
+                .feed(listFeeder(entering.subList(WARM_UP_ENTERING, entering.size())).queue())
+                .exec(enterQueue(enterWindow, enter, "enter ramp"))
+                .injectOpen(rampUsersPerSec(enterRate / 10.0).to(enterRate).during(RAMP),
+                        constantUsersPerSec(enterRate).during(steady));
+        SteadyWindow statusWindow = new SteadyWindow("queue status", statusRate, steady);
+        PopulationBuilder statusPhase = scenario("status").feed(pollerFeeder)
+                .exec(pollStatus(statusWindow, status, "status ramp"))
+                .injectOpen(rampUsersPerSec(statusRate / 10.0).to(statusRate).during(RAMP),
+                        constantUsersPerSec(statusRate).during(steady))
+                .andThen(enterPhase, enterWindow.marker(RAMP));
         FeederBuilder<Object> warmUpEnterFeeder = listFeeder(entering.subList(0, WARM_UP_ENTERING)).circular();
         PopulationBuilder warmUpPhase = scenario("warm-up")
                 .during(warmUp).on(feed(pollerFeeder).exec(pollStatus("warm-up status"))
                         .feed(warmUpEnterFeeder).exec(enterQueue("warm-up enter")))
                 .injectOpen(atOnceUsers(warmUpUsers))
-                .andThen(statusRamp);
+                .andThen(statusPhase, statusWindow.marker(RAMP));
 
         setUp(warmUpPhase)
                 .protocols(config.httpProtocol())
@@ -138,10 +141,22 @@ public class QueueSimulation extends Simulation {
         waitingRoom.close();
     }
 
+    /** A status poll named {@code steadyName} once {@code window} has begun, {@code rampName} before. */
+    private ChainBuilder pollStatus(SteadyWindow window, String steadyName, String rampName) {
+        return exec(session -> session.set(REQUEST_NAME, window.started() ? steadyName : rampName))
+                .exec(pollStatus("#{" + REQUEST_NAME + "}"));
+    }
+
     private ChainBuilder pollStatus(String name) {
         return exec(http(name).get("/api/queue/" + eventId + "/status")
                 .header("Authorization", "Bearer #{" + SyntheticUsers.TOKEN + "}")
                 .check(status().is(200)));
+    }
+
+    /** An enter named {@code steadyName} once {@code window} has begun, {@code rampName} before. */
+    private ChainBuilder enterQueue(SteadyWindow window, String steadyName, String rampName) {
+        return exec(session -> session.set(REQUEST_NAME, window.started() ? steadyName : rampName))
+                .exec(enterQueue("#{" + REQUEST_NAME + "}"));
     }
 
     private ChainBuilder enterQueue(String name) {
