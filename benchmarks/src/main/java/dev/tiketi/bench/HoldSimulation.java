@@ -57,8 +57,6 @@ public class HoldSimulation extends Simulation {
     static final Duration RAMP = Duration.ofSeconds(RAMP_SECONDS);
     static final int MAX_ATTEMPTS = 3;
     static final String HOLD = "POST /api/reservations (hold)";
-    /** Session attribute: the name of a buyer's hold requests, {@link #HOLD} once the steady phase has begun. */
-    private static final String REQUEST_NAME = "holdRequestName";
     static final int TARGET_HOLDS_PER_SECOND = 800;
 
     private static final String SEATS_UNAVAILABLE = "https://tiketi.dev/problems/seats-unavailable";
@@ -109,7 +107,7 @@ public class HoldSimulation extends Simulation {
         // start of the measured window. A buyer's requests are named by the phase they arrived in.
         PopulationBuilder buyersPhase = scenario("buyers")
                 .feed(listFeeder(buyers).queue())
-                .exec(session -> session.set(REQUEST_NAME, window.started() ? HOLD : "hold (ramp)"))
+                .exec(window.nameRequests(HOLD, "hold (ramp)"))
                 .exec(buy(seats))
                 .injectOpen(rampUsersPerSec(holdRate / 10.0).to(holdRate).during(RAMP),
                         constantUsersPerSec(holdRate).during(steady));
@@ -154,7 +152,7 @@ public class HoldSimulation extends Simulation {
                 .exec(asLongAs(session -> session.getInt("holdStatus") != 201
                         && !HOLD_EXISTS.equals(session.getString("refusal"))
                         && session.getInt("attempt") < MAX_ATTEMPTS).on(
-                        exec(pickSeats(seats)).exec(hold("#{" + REQUEST_NAME + "}", eventId))));
+                        exec(pickSeats(seats)).exec(hold(SteadyWindow.REQUEST_NAME, eventId))));
     }
 
     /** The next seats to try, as a JSON array in {@code seatIds}; a buyer's first attempt may aim for the best block. */

@@ -58,8 +58,6 @@ public class QueueSimulation extends Simulation {
     static final Duration RAMP = Duration.ofSeconds(RAMP_SECONDS);
     /** Users the warm-up enters over and over: entering again keeps one's place, the code path is the same. */
     static final int WARM_UP_ENTERING = 1_000;
-    /** Session attribute: the name of a user's next request, by the part of its phase it arrived in. */
-    private static final String REQUEST_NAME = "requestName";
 
     private final WaitingRoomFill waitingRoom;
     private final UUID eventId;
@@ -104,12 +102,14 @@ public class QueueSimulation extends Simulation {
         SteadyWindow enterWindow = new SteadyWindow("queue enter", enterRate, steady);
         PopulationBuilder enterPhase = scenario("enter")
                 .feed(listFeeder(entering.subList(WARM_UP_ENTERING, entering.size())).queue())
-                .exec(enterQueue(enterWindow, enter, "enter ramp"))
+                .exec(enterWindow.nameRequests(enter, "enter ramp"))
+                .exec(enterQueue(SteadyWindow.REQUEST_NAME))
                 .injectOpen(rampUsersPerSec(enterRate / 10.0).to(enterRate).during(RAMP),
                         constantUsersPerSec(enterRate).during(steady));
         SteadyWindow statusWindow = new SteadyWindow("queue status", statusRate, steady);
         PopulationBuilder statusPhase = scenario("status").feed(pollerFeeder)
-                .exec(pollStatus(statusWindow, status, "status ramp"))
+                .exec(statusWindow.nameRequests(status, "status ramp"))
+                .exec(pollStatus(SteadyWindow.REQUEST_NAME))
                 .injectOpen(rampUsersPerSec(statusRate / 10.0).to(statusRate).during(RAMP),
                         constantUsersPerSec(statusRate).during(steady))
                 .andThen(enterPhase, enterWindow.marker(RAMP));
@@ -141,22 +141,10 @@ public class QueueSimulation extends Simulation {
         waitingRoom.close();
     }
 
-    /** A status poll named {@code steadyName} once {@code window} has begun, {@code rampName} before. */
-    private ChainBuilder pollStatus(SteadyWindow window, String steadyName, String rampName) {
-        return exec(session -> session.set(REQUEST_NAME, window.started() ? steadyName : rampName))
-                .exec(pollStatus("#{" + REQUEST_NAME + "}"));
-    }
-
     private ChainBuilder pollStatus(String name) {
         return exec(http(name).get("/api/queue/" + eventId + "/status")
                 .header("Authorization", "Bearer #{" + SyntheticUsers.TOKEN + "}")
                 .check(status().is(200)));
-    }
-
-    /** An enter named {@code steadyName} once {@code window} has begun, {@code rampName} before. */
-    private ChainBuilder enterQueue(SteadyWindow window, String steadyName, String rampName) {
-        return exec(session -> session.set(REQUEST_NAME, window.started() ? steadyName : rampName))
-                .exec(enterQueue("#{" + REQUEST_NAME + "}"));
     }
 
     private ChainBuilder enterQueue(String name) {

@@ -1,5 +1,6 @@
 package dev.tiketi.bench;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.Properties;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
@@ -29,6 +31,10 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 final class SteadyWindow {
 
     static final String DIRECTORY_PROPERTY = "bench.windowDir";
+    /** A request name that is the one {@link #nameRequests} stored. */
+    static final String REQUEST_NAME = "#{requestName}";
+
+    private static final String REQUEST_NAME_ATTRIBUTE = "requestName";
 
     private final String name;
     private final double arrivals;
@@ -69,9 +75,12 @@ final class SteadyWindow {
                 .injectOpen(nothingFor(after), atOnceUsers(1));
     }
 
-    /** Whether the marker has passed the window's start. */
-    boolean started() {
-        return start != null;
+    /**
+     * Names the user's requests by the part of the phase it arrived in: stores {@code inWindow} in the session once
+     * the window has begun, {@code before} until then; a request named {@link #REQUEST_NAME} takes it.
+     */
+    ChainBuilder nameRequests(String inWindow, String before) {
+        return exec(session -> session.set(REQUEST_NAME_ATTRIBUTE, start != null ? inWindow : before));
     }
 
     /** The window's start and end, once the marker has passed both. */
