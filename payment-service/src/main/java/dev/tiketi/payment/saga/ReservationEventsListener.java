@@ -4,6 +4,8 @@ import dev.tiketi.events.EventCodec;
 import dev.tiketi.events.EventEnvelope;
 import dev.tiketi.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,8 @@ class ReservationEventsListener {
 
     static final String ID = "payment-refund-saga";
 
+    private static final Logger log = LoggerFactory.getLogger(ReservationEventsListener.class);
+
     private final EventCodec codec;
     private final ReservationEventsConsumer consumer;
     private final TransactionTemplate transactions;
@@ -43,6 +47,8 @@ class ReservationEventsListener {
         try {
             transactions.executeWithoutResult(status -> records.forEach(this::apply));
         } catch (RuntimeException batchFailed) {
+            log.debug("A poll of {} records failed as one transaction ({}); applying them one at a time",
+                    records.size(), batchFailed.toString());
             for (int i = 0; i < records.size(); i++) {
                 try {
                     apply(records.get(i));

@@ -51,12 +51,8 @@ class ReservationEventsStatementsTest extends PaymentIntegrationTest {
     KafkaListenerEndpointRegistry listeners;
 
     @Test
-    void theHoldsOfAPollAreAnInsertEachAndOneCommit() throws Exception {
-        // the fresh group starts at the topic's beginning: let it take what earlier test classes published first
-        ConsumerOffsets.awaitCaughtUp(GROUP, Topics.RESERVATION_EVENTS, WAIT);
-        MessageListenerContainer container = listeners.getListenerContainer(ReservationEventsListener.ID);
-        container.pause();
-        await().atMost(WAIT).until(container::isContainerPaused);
+    void holdsConsumedTogetherAreAnInsertEachAndACommitPerPoll() throws Exception {
+        MessageListenerContainer container = pausedListener();
         counter.reset();
 
         List<Buyer> buyers = new ArrayList<>();
@@ -91,10 +87,7 @@ class ReservationEventsStatementsTest extends PaymentIntegrationTest {
      */
     @Test
     void aBadRecordInAPollIsDeadLetteredAndTheOthersAreKept() throws Exception {
-        ConsumerOffsets.awaitCaughtUp(GROUP, Topics.RESERVATION_EVENTS, WAIT);
-        MessageListenerContainer container = listeners.getListenerContainer(ReservationEventsListener.ID);
-        container.pause();
-        await().atMost(WAIT).until(container::isContainerPaused);
+        MessageListenerContainer container = pausedListener();
 
         Buyer before = buyerWithoutCopy();
         publish(before.reservation().held(), 1);
@@ -113,6 +106,18 @@ class ReservationEventsStatementsTest extends PaymentIntegrationTest {
                 .filteredOn(value -> codec.decode(value).eventId().equals(bad.eventId()))
                 .hasSize(1));
         assertThat(processed(bad.eventId())).as("rolled back with its failure").isFalse();
+    }
+
+    /**
+     * The listener, caught up and paused: what is published now comes in the polls after its resume. The fresh group
+     * starts at the topic's beginning, so it first takes what earlier test classes published.
+     */
+    private MessageListenerContainer pausedListener() throws Exception {
+        ConsumerOffsets.awaitCaughtUp(GROUP, Topics.RESERVATION_EVENTS, WAIT);
+        MessageListenerContainer container = listeners.getListenerContainer(ReservationEventsListener.ID);
+        container.pause();
+        await().atMost(WAIT).until(container::isContainerPaused);
+        return container;
     }
 
     /** The listener containers run on virtual threads named {@code kafka-<n>}; reservation.events is the only topic. */
