@@ -53,12 +53,10 @@ final class SteadyWindow {
                 : Path.of(directory).resolve(name.replaceAll("[^A-Za-z0-9]+", "-") + ".properties");
     }
 
-    /** The marker: add it to the {@code andThen} step whose arrivals it measures. */
-    PopulationBuilder marker() {
-        return marker(Duration.ZERO);
-    }
-
-    /** The marker of a phase that starts {@code after} into its injection step (e.g. after a ramp). */
+    /**
+     * The marker: add it to the {@code andThen} step whose arrivals it measures, for a window that starts
+     * {@code after} into that step (after its ramp).
+     */
     PopulationBuilder marker(Duration after) {
         return scenario("steady window: " + name)
                 .exec(session -> {
