@@ -8,8 +8,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One record of {@code reservation.events}, in one transaction: the reservation copy takes the event, then the
- * refund saga (whose inbox entry, for the events that may move money, commits with both). The copy is applied
+ * One record of {@code reservation.events}, in the transaction of its poll ({@link ReservationEventsListener}) or,
+ * when that poll is applied again record by record, in one of its own: the reservation copy takes the event, then
+ * the refund saga (whose inbox entry, for the events that may move money, commits with both). The copy is applied
  * before the inbox is asked: it is idempotent on its own (versions), so a replay of the topic — also of events
  * processed before the copy existed — rebuilds it, while the inbox still keeps the saga from acting twice. A hold
  * thus costs one statement: the copy's insert (no inbox row, no locking read before it).
