@@ -31,9 +31,7 @@ public class ResourceServerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     RevocationMirror revocationMirror(StringRedisTemplate redis, SecurityProperties properties) {
-        SecurityProperties.Revocations revocations = properties.revocations();
-        return new RevocationMirror(redis, revocations.pollInterval(), revocations.maxStaleness(),
-                revocations.resyncEvery());
+        return new RevocationMirror(redis, properties.revocations());
     }
 
     @Bean

@@ -3,8 +3,6 @@ package dev.tiketi.security;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import java.time.Duration;
-
 /**
  * How services check access tokens.
  *
@@ -20,17 +18,5 @@ public record SecurityProperties(
         String jwkSetUri,
         @DefaultValue(TokenClaims.ISSUER) String issuer,
         @DefaultValue("10000") long verifiedTokenCacheSize,
-        @DefaultValue Revocations revocations) {
-
-    /**
-     * @param pollInterval how often the revocation stream is read
-     * @param maxStaleness the longest a revocation may go unseen: past it without a successful read, the
-     *                     blacklist asks Redis per request
-     * @param resyncEvery  how often all revocations are copied afresh (dropping the expired ones)
-     */
-    public record Revocations(
-            @DefaultValue("500ms") Duration pollInterval,
-            @DefaultValue("1500ms") Duration maxStaleness,
-            @DefaultValue("5m") Duration resyncEvery) {
-    }
+        @DefaultValue RevocationSettings revocations) {
 }

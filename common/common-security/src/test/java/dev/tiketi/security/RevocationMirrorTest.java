@@ -24,8 +24,8 @@ class RevocationMirrorTest {
 
     /** What the issue promises; the defaults (poll 500 ms, max staleness 1.5 s) keep well within it. */
     private static final Duration BOUND = Duration.ofSeconds(2);
-    private static final SecurityProperties.Revocations DEFAULTS =
-            new SecurityProperties.Revocations(Duration.ofMillis(500), Duration.ofMillis(1500), Duration.ofMinutes(5));
+    private static final RevocationSettings DEFAULTS =
+            new RevocationSettings(Duration.ofMillis(500), Duration.ofMillis(1500), Duration.ofMinutes(5));
 
     private static LettuceConnectionFactory connections;
     private static StringRedisTemplate redis;

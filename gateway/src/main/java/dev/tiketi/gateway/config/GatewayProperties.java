@@ -20,6 +20,8 @@ import java.util.Set;
  * @param serviceInFlight the same bound for each service on its own, so that one saturated service cannot hold
  *                       every slot of the gateway's and its callers are refused early rather than time out
  * @param rateLimits     rules by name; every rule matching a request is applied
+ * @param rateLimitSync  how often the requests counted here are shared with the other replicas through Redis: with
+ *                       several replicas, a client can get this much of its requests per other replica past a limit
  * @param sharedCache    the answers the services mark shareable, kept by the gateway
  */
 @ConfigurationProperties("tiketi.gateway")
@@ -32,6 +34,7 @@ public record GatewayProperties(
         @DefaultValue Headers headers,
         @DefaultValue CircuitBreaker circuitBreaker,
         Map<String, RateLimit> rateLimits,
+        @DefaultValue("100ms") Duration rateLimitSync,
         @DefaultValue SharedCache sharedCache) {
 
     public GatewayProperties {

@@ -2,8 +2,6 @@ package dev.tiketi.gateway.ratelimit;
 
 import dev.tiketi.gateway.problem.ProblemWriter;
 import dev.tiketi.gateway.problem.Problems;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -11,7 +9,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
@@ -19,17 +16,13 @@ import java.util.List;
 /**
  * Applies {@code tiketi.gateway.rate-limits} to every request they match, keyed by the client's address or
  * by the verified user id. Runs after Spring Security (order -100): a request with a token was counted there,
- * in the token check's own Redis call ({@link RequestLimits#checkToken}); one without is counted here. If Redis
- * is unreachable a request without a token is let through: the limits protect capacity, and refusing everyone
- * during a Redis hiccup would be the bigger outage (the services keep their own limits on login); a request with
- * a token cannot have its revocation checked then and was refused by the token check already (503). A request
- * answered 503 (not served) is given back.
+ * by the token check ({@link RequestLimits#checkToken}); one without is counted here. Counting needs no Redis
+ * round trip ({@link WindowCounters}), so an unreachable Redis does not stop it: the replicas then count apart
+ * until they can share their counts again. A request answered 503 (not served) is given back.
  */
 @Component
 @Order(0)
 class RateLimitFilter implements WebFilter {
-
-    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
     private final RequestLimits limits;
     private final ProblemWriter problems;
@@ -41,19 +34,8 @@ class RateLimitFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        List<RequestLimits.Counted> counted = exchange.getAttribute(RequestLimits.COUNTED_ATTRIBUTE);
-        if (counted != null) {
-            return apply(exchange, chain, counted);
-        }
-        if (limits.matching(exchange).isEmpty()) {
-            return chain.filter(exchange);
-        }
-        return limits.count(exchange)
-                .onErrorResume(e -> {
-                    log.warn("Rate limits not checked: {}", e.toString());
-                    return Mono.just(List.of());
-                })
-                .flatMap(countedHere -> apply(exchange, chain, countedHere));
+        List<RequestLimits.Counted> countedByTokenCheck = exchange.getAttribute(RequestLimits.COUNTED_ATTRIBUTE);
+        return apply(exchange, chain, countedByTokenCheck != null ? countedByTokenCheck : limits.count(exchange));
     }
 
     private Mono<Void> apply(ServerWebExchange exchange, WebFilterChain chain, List<RequestLimits.Counted> counted) {
@@ -79,7 +61,7 @@ class RateLimitFilter implements WebFilter {
         HttpHeaders headers = exchange.getResponse().getHeaders();
         headers.set("X-RateLimit-Limit", Integer.toString(tightest.limit()));
         headers.set("X-RateLimit-Remaining", Long.toString(tightest.remaining()));
-        return chain.filter(exchange).then(Mono.defer(() -> giveBackIfRefused(exchange, counted)));
+        return chain.filter(exchange).doOnSuccess(done -> giveBackIfRefused(exchange, counted));
     }
 
     /**
@@ -87,17 +69,10 @@ class RateLimitFilter implements WebFilter {
      * client's budget, or the retries a client makes during an outage would leave it rate-limited (429) for
      * the rest of the window once the service is back.
      */
-    private Mono<Void> giveBackIfRefused(ServerWebExchange exchange, List<RequestLimits.Counted> counted) {
+    private void giveBackIfRefused(ServerWebExchange exchange, List<RequestLimits.Counted> counted) {
         var status = exchange.getResponse().getStatusCode();
-        if (status == null || status.value() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
-            return Mono.empty();
+        if (status != null && status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            counted.forEach(limits::giveBack);
         }
-        return Flux.fromIterable(counted)
-                .concatMap(each -> limits.giveBack(each)
-                        .onErrorResume(e -> {
-                            log.warn("Rate limit {} not given back: {}", each.rule().name(), e.toString());
-                            return Mono.empty();
-                        }))
-                .then();
     }
 }

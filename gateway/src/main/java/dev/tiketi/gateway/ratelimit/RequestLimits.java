@@ -2,9 +2,9 @@ package dev.tiketi.gateway.ratelimit;
 
 import dev.tiketi.gateway.config.GatewayProperties;
 import dev.tiketi.gateway.web.ClientAddressResolver;
+import dev.tiketi.security.RevocationMirror;
 import dev.tiketi.security.TokenRevocation;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import io.netty.channel.EventLoop;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
@@ -20,7 +20,6 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,63 +30,23 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 
 /**
- * Fixed-window counters in Redis for {@code tiketi.gateway.rate-limits}, shared by every gateway replica, and the
- * access token's revocation check, together in one round trip per request: a request with a token is counted by
- * the token check ({@link #checkToken}), in the same script call that reads the token's revocation entries, and
- * a request without one by {@link RateLimitFilter}. The window starts with a client's first request, so "10 per
- * minute" means exactly that from the client's point of view, and the key's remaining lifetime is the honest
- * Retry-After. A revoked token's request is not counted: someone replaying a revoked token must not use up its
- * user's budget. (The keys of one call live on different cluster slots: this needs one Redis, not a cluster.)
+ * The {@code tiketi.gateway.rate-limits} rules and the access token's revocation check, without a Redis round
+ * trip per request: requests are counted in memory and shared with the other replicas in batches
+ * ({@link WindowCounters}: exact with one replica, ahead of the limit by at most a sync interval's requests per
+ * other replica with several), and revocations are read from memory ({@link RevocationMirror}: every revocation
+ * older than its max staleness, 1.5 s by default, is known). A request with a token is counted by the token check
+ * ({@link #checkToken}), one without by {@link RateLimitFilter}. A revoked token's request is not counted: someone
+ * replaying a revoked token must not use up its user's budget.
  *
- * <p>The script's reply arrives on the one Lettuce event-loop thread that serves the shared Redis connection, and
- * whatever subscribed to it would run there: the rest of the request (security, routing, the proxied call). All
- * of the gateway's requests would then queue on that one thread, a gateway capped near one core whatever its
- * CPU count (the capacity harness, GatewayCpuHarness#measureCapacity, saw it collapse there). So the reply is
+ * <p>When the mirror has not read Redis for longer than its max staleness, the revocation is asked of Redis per
+ * request, as it was before the mirror; its reply arrives on the one Lettuce event-loop thread that serves the
+ * shared Redis connection, and whatever subscribed to it would run there: the rest of the request (security,
+ * routing, the proxied call). All of the gateway's requests would then queue on that one thread, so the reply is
  * handed back to the event loop of the request's own connection, where the request started and where its
  * response is written; Lettuce's thread only decodes replies.
  */
 @Component
 public class RequestLimits {
-
-    /**
-     * KEYS: the token's revocation entry and its user's cutoff (when ARGV[1] is 2; none when 0), then one
-     * counter per rule. ARGV: how many revocation keys, the token's iat in epoch seconds (-1: none), then each
-     * counter's window in milliseconds. Returns {revoked, count, ttl, count, ttl, ...}, only {1} when revoked.
-     * The revocation rule is {@link TokenRevocation#isRevoked}'s: an entry for the jti, or an iat before the cutoff.
-     */
-    private static final RedisScript<List> SCRIPT = RedisScript.of("""
-            local revocationKeys = tonumber(ARGV[1])
-            if revocationKeys == 2 then
-              if redis.call('EXISTS', KEYS[1]) == 1 then
-                return {1}
-              end
-              local cutoff = redis.call('GET', KEYS[2])
-              local issuedAt = tonumber(ARGV[2])
-              if cutoff and issuedAt >= 0 and issuedAt < tonumber(cutoff) then
-                return {1}
-              end
-            end
-            local result = {0}
-            for i = revocationKeys + 1, #KEYS do
-              local window = ARGV[i - revocationKeys + 2]
-              local count = redis.call('INCR', KEYS[i])
-              local ttl = redis.call('PTTL', KEYS[i])
-              if ttl < 0 then
-                redis.call('PEXPIRE', KEYS[i], window)
-                ttl = tonumber(window)
-              end
-              result[#result + 1] = count
-              result[#result + 1] = ttl
-            end
-            return result
-            """, List.class);
-
-    private static final RedisScript<Long> GIVE_BACK = RedisScript.of("""
-            if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then
-              return redis.call('DECR', KEYS[1])
-            end
-            return 0
-            """, Long.class);
 
     private static final String KEY_PREFIX = "gateway:rate:";
 
@@ -96,68 +55,78 @@ public class RequestLimits {
     private static final String MATCHING_ATTRIBUTE = RequestLimits.class.getName() + ".matching";
 
     private final List<Rule> rules;
+    private final WindowCounters counters;
+    private final RevocationMirror revocations;
     private final ReactiveStringRedisTemplate redis;
     private final ClientAddressResolver clients;
     /** One scheduler per server event loop (a handful), made on first use. */
     private final ConcurrentMap<EventLoop, Scheduler> eventLoops = new ConcurrentHashMap<>();
 
-    RequestLimits(GatewayProperties properties, ReactiveStringRedisTemplate redis, ClientAddressResolver clients) {
+    RequestLimits(GatewayProperties properties, WindowCounters counters, RevocationMirror revocations,
+                  ReactiveStringRedisTemplate redis, ClientAddressResolver clients) {
         this.rules = properties.rateLimits().entrySet().stream().map(Rule::of).toList();
+        this.counters = counters;
+        this.revocations = revocations;
         this.redis = redis;
         this.clients = clients;
     }
 
     /**
      * Whether the (verified) token is revoked; if not, the request is counted against every rule it matches
-     * ({@code exchange} null: only the revocation is checked). One script call either way.
+     * ({@code exchange} null: only the revocation is checked).
      */
     public Mono<Boolean> checkToken(Jwt jwt, ServerWebExchange exchange) {
-        List<Rule> matching = exchange == null ? List.of() : matching(exchange);
-        List<String> keys = new ArrayList<>(2 + matching.size());
-        keys.addAll(TokenRevocation.keys(jwt.getId(), jwt.getSubject()));
-        List<String> clientKeys = new ArrayList<>(matching.size());
-        for (Rule rule : matching) {
-            String client = rule.clientKey(exchange, clients, jwt.getSubject());
-            clientKeys.add(client);
-            keys.add(rule.redisKey(client));
+        if (revocations.isCurrent()) {
+            boolean revoked = revocations.isRevoked(jwt.getId(), jwt.getSubject(), jwt.getIssuedAt());
+            return Mono.just(countUnlessRevoked(revoked, jwt, exchange));
         }
-        Instant issuedAt = jwt.getIssuedAt();
-        return run(keys, 2, issuedAt == null ? -1 : issuedAt.getEpochSecond(), matching, exchange)
-                .map(result -> {
-                    if (revoked(result)) {
-                        return true;
-                    }
-                    if (exchange != null && !matching.isEmpty()) {
-                        exchange.getAttributes().put(COUNTED_ATTRIBUTE, counted(result, matching, clientKeys));
-                    }
-                    return false;
-                });
+        return redis.opsForValue().multiGet(TokenRevocation.keys(jwt.getId(), jwt.getSubject()))
+                .map(entries -> TokenRevocation.isRevoked(entries, jwt.getIssuedAt()))
+                .publishOn(continueOn(exchange))
+                .map(revoked -> countUnlessRevoked(revoked, jwt, exchange));
+    }
+
+    private boolean countUnlessRevoked(boolean revoked, Jwt jwt, ServerWebExchange exchange) {
+        if (!revoked && exchange != null) {
+            List<Counted> counted = count(exchange, jwt.getSubject());
+            if (!counted.isEmpty()) {
+                exchange.getAttributes().put(COUNTED_ATTRIBUTE, counted);
+            }
+        }
+        return revoked;
     }
 
     /** Counts a request the token check did not count (no token): its rules keyed by the client's address. */
-    Mono<List<Counted>> count(ServerWebExchange exchange) {
-        List<Rule> matching = new ArrayList<>();
-        List<String> clientKeys = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        for (Rule rule : matching(exchange)) {
-            // a user rule with no user: the token check already refused the request, or the rule names a public
-            // path by mistake
-            if (rule.limit().key() == GatewayProperties.KeyType.IP) {
-                String client = rule.clientKey(exchange, clients, null);
-                matching.add(rule);
-                clientKeys.add(client);
-                keys.add(rule.redisKey(client));
-            }
-        }
+    List<Counted> count(ServerWebExchange exchange) {
+        return count(exchange, null);
+    }
+
+    /**
+     * Counts the request under every matching rule; a rule keyed by user counts only a request with one (without:
+     * the token check already refused the request, or the rule names a public path by mistake).
+     */
+    private List<Counted> count(ServerWebExchange exchange, String user) {
+        List<Rule> matching = matching(exchange);
         if (matching.isEmpty()) {
-            return Mono.just(List.of());
+            return List.of();
         }
-        return run(keys, 0, -1, matching, exchange).map(result -> counted(result, matching, clientKeys));
+        List<Counted> counted = new ArrayList<>(matching.size());
+        for (Rule rule : matching) {
+            if (user == null && rule.limit().key() == GatewayProperties.KeyType.USER) {
+                continue;
+            }
+            String key = rule.redisKey(rule.clientKey(exchange, clients, user));
+            WindowCounters.Count count = counters.add(key, rule.limit().window());
+            int limit = rule.limit().limit();
+            counted.add(new Counted(rule, key, new Decision(count.count() <= limit, limit,
+                    Math.max(0, limit - count.count()), count.resetIn())));
+        }
+        return counted;
     }
 
     /** Takes back one request counted under {@code each} (never below zero). */
-    Mono<Void> giveBack(Counted each) {
-        return redis.execute(GIVE_BACK, List.of(each.rule().redisKey(each.client())), List.of()).then();
+    void giveBack(Counted each) {
+        counters.giveBack(each.key());
     }
 
     /** The rules matching the request, worked out once per request. */
@@ -181,19 +150,8 @@ public class RequestLimits {
         return longer;
     }
 
-    private Mono<List> run(List<String> keys, int revocationKeys, long issuedAt, List<Rule> matching,
-                           ServerWebExchange exchange) {
-        List<String> args = new ArrayList<>(2 + matching.size());
-        args.add(Integer.toString(revocationKeys));
-        args.add(Long.toString(issuedAt));
-        for (Rule rule : matching) {
-            args.add(rule.windowMillis());
-        }
-        return redis.execute(SCRIPT, keys, args).next().publishOn(continueOn(exchange));
-    }
-
     /**
-     * Where the request goes on after the reply: its connection's event loop, or, for a request not served by
+     * Where the request goes on after Redis's reply: its connection's event loop, or, for a request not served by
      * reactor-netty (none in production) or no request at all, Reactor's parallel workers; never Lettuce's thread.
      */
     private Scheduler continueOn(ServerWebExchange exchange) {
@@ -211,23 +169,8 @@ public class RequestLimits {
         }
     }
 
-    private static boolean revoked(List<?> result) {
-        return ((Number) result.getFirst()).longValue() == 1;
-    }
-
-    private static List<Counted> counted(List<?> result, List<Rule> matching, List<String> clientKeys) {
-        List<Counted> counted = new ArrayList<>(matching.size());
-        for (int i = 0; i < matching.size(); i++) {
-            long count = ((Number) result.get(1 + 2 * i)).longValue();
-            long ttlMillis = ((Number) result.get(2 + 2 * i)).longValue();
-            int limit = matching.get(i).limit().limit();
-            counted.add(new Counted(matching.get(i), clientKeys.get(i), new Decision(count <= limit, limit,
-                    Math.max(0, limit - count), Duration.ofMillis(Math.max(ttlMillis, 0)))));
-        }
-        return counted;
-    }
-
-    record Counted(Rule rule, String client, Decision decision) {
+    /** @param key the counter's key: rule and client */
+    record Counted(Rule rule, String key, Decision decision) {
     }
 
     /**
@@ -242,7 +185,7 @@ public class RequestLimits {
     }
 
     record Rule(String name, GatewayProperties.RateLimit limit, Set<HttpMethod> methods, List<PathPattern> patterns,
-                String keyPrefix, String windowMillis) {
+                String keyPrefix) {
 
         static Rule of(Map.Entry<String, GatewayProperties.RateLimit> entry) {
             GatewayProperties.RateLimit limit = entry.getValue();
@@ -251,7 +194,7 @@ public class RequestLimits {
                     limit.methods().stream().map(m -> HttpMethod.valueOf(m.toUpperCase(Locale.ROOT)))
                             .collect(Collectors.toUnmodifiableSet()),
                     limit.paths().stream().map(parser::parse).toList(),
-                    KEY_PREFIX + entry.getKey() + ":", Long.toString(limit.window().toMillis()));
+                    KEY_PREFIX + entry.getKey() + ":");
         }
 
         boolean matches(ServerWebExchange exchange) {

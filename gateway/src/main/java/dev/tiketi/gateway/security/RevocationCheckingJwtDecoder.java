@@ -16,10 +16,9 @@ import reactor.core.publisher.Mono;
  * a user's issued before a cutoff (password change, withdrawal), as {@link TokenRevocation} records them.
  *
  * <p>Signature and claims are verified once per token, not per request: a verified token is remembered
- * ({@link VerifiedTokenCache}) until it expires. Revocation is read on every request, in one Redis script call that
- * also counts the request against its rate limits ({@link RequestLimits#checkToken}), so a request with a token
- * costs one Redis round trip in all; the request comes from the Reactor context
- * ({@link ServerWebExchangeContextFilter}, ahead of the security chain).
+ * ({@link VerifiedTokenCache}) until it expires. Revocation is checked on every request, from memory while the
+ * revocation mirror is current, together with the request's rate limits ({@link RequestLimits#checkToken}); the
+ * request comes from the Reactor context ({@link ServerWebExchangeContextFilter}, ahead of the security chain).
  *
  * <p>A BadJwtException makes the resource server answer 401 invalid-token. When the keys or Redis cannot be read,
  * the token cannot be checked: that becomes an AuthenticationServiceException, which the error handler answers

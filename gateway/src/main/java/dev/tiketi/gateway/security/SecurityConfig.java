@@ -3,12 +3,14 @@ package dev.tiketi.gateway.security;
 import dev.tiketi.security.AccessTokenClaimSetConverter;
 import dev.tiketi.security.HeaderText;
 import dev.tiketi.security.KeyConvertingOnceSelector;
+import dev.tiketi.security.RevocationMirror;
 import dev.tiketi.security.TokenClaims;
 import dev.tiketi.gateway.problem.ProblemWriter;
 import dev.tiketi.gateway.ratelimit.RequestLimits;
 import dev.tiketi.security.VerifiedTokenCache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -96,9 +98,15 @@ public class SecurityConfig {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** The revocations user-service records, followed in memory so that a request's check reads no Redis. */
+    @Bean
+    RevocationMirror revocationMirror(StringRedisTemplate redis, TokenSettings settings) {
+        return new RevocationMirror(redis, settings.revocations());
+    }
+
     /**
      * RS256 only (no alg confusion, no "none"), expiry, issuer, identity claims, verified once per token; then,
-     * per request, the blacklist together with the rate limits.
+     * per request, the revocations and the rate limits (RequestLimits#checkToken).
      */
     @Bean
     ReactiveJwtDecoder jwtDecoder(TokenSettings settings, RequestLimits limits) {

@@ -1,5 +1,7 @@
 package dev.tiketi.gateway.security;
 
+import dev.tiketi.security.RevocationMirror;
+import dev.tiketi.security.RevocationSettings;
 import dev.tiketi.security.TokenClaims;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,10 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuer    the {@code iss} every token must carry
  * @param verifiedTokenCacheSize how many verified tokens are remembered (about 2 KB each), so that a token is
  *                  verified once rather than per request
+ * @param revocations how the revocations are followed in memory ({@link RevocationMirror}), as in the services
  */
 @ConfigurationProperties("tiketi.security")
 public record TokenSettings(
         String jwkSetUri,
         @DefaultValue(TokenClaims.ISSUER) String issuer,
-        @DefaultValue("10000") long verifiedTokenCacheSize) {
+        @DefaultValue("10000") long verifiedTokenCacheSize,
+        @DefaultValue RevocationSettings revocations) {
 }

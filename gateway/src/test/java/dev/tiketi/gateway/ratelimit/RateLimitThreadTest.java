@@ -1,8 +1,10 @@
 package dev.tiketi.gateway.ratelimit;
 
 import dev.tiketi.testsupport.InfrastructureInitializer;
+import dev.tiketi.security.RevocationMirror;
 import dev.tiketi.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,10 +25,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The request goes on after the rate-limit script's reply on its own connection's event loop, not on Lettuce's
- * one thread (which would serialise every request of the gateway there): a probe filter right after
- * {@link RateLimitFilter} answers with the name of the thread it runs on, for a request counted by the token check
- * and for one counted by the filter itself (no token, per-IP rule).
+ * The request goes on on its own connection's event loop, never on Lettuce's one thread (which would serialise
+ * every request of the gateway there), also when the token check has to ask Redis because the revocation mirror
+ * is behind: a probe filter right after {@link RateLimitFilter} answers with the name of the thread it runs on, for
+ * a request counted by the token check and for one counted by the filter itself (no token, per-IP rule).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
@@ -36,6 +38,9 @@ class RateLimitThreadTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    RevocationMirror revocations;
 
     @TestConfiguration
     static class Probe {
@@ -63,6 +68,22 @@ class RateLimitThreadTest {
         assertThat(response.headers().firstValue("X-RateLimit-Limit")).isPresent();
         assertThat(response.headers().firstValue(THREAD_HEADER)).hasValueSatisfying(thread ->
                 assertThat(thread).doesNotContain("lettuce").contains("http"));
+    }
+
+    @Test
+    void aTokenCheckedRequestGoesOnOnTheServersEventLoopWhenRevocationsAreAskedOfRedis() throws Exception {
+        revocations.stop();
+        try {
+            assertThat(revocations.isCurrent()).isFalse();
+            HttpResponse<Void> response = get("/api/queue/thread-probe",
+                    "Bearer " + TestTokens.instance().user(UUID.randomUUID()));
+
+            assertThat(response.statusCode()).isEqualTo(204);
+            assertThat(response.headers().firstValue(THREAD_HEADER)).hasValueSatisfying(thread ->
+                    assertThat(thread).doesNotContain("lettuce").contains("http"));
+        } finally {
+            revocations.start();
+        }
     }
 
     @Test

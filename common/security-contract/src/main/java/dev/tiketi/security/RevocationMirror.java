@@ -61,6 +61,10 @@ public final class RevocationMirror implements SmartLifecycle {
     private boolean failing;
     private volatile ScheduledExecutorService reader;
 
+    public RevocationMirror(StringRedisTemplate redis, RevocationSettings settings) {
+        this(redis, settings.pollInterval(), settings.maxStaleness(), settings.resyncEvery());
+    }
+
     public RevocationMirror(StringRedisTemplate redis, Duration pollInterval, Duration maxStaleness,
                             Duration resyncEvery) {
         if (maxStaleness.compareTo(pollInterval) <= 0) {
