@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,14 +60,20 @@ final class WindowCounters implements SmartLifecycle {
     /** Keys per script call: a sync of many clients is cut into calls that keep Redis responsive. */
     private static final int BATCH = 500;
 
+    /** How often the windows that ended are dropped: a walk over every client counted in the last window. */
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
+
     private static final Logger log = LoggerFactory.getLogger(WindowCounters.class);
 
     private final StringRedisTemplate redis;
     private final Duration syncInterval;
     private final LongSupplier nanoClock;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    /** The keys counted since the last sync, each once: a sync reads these, not every window. */
+    private final Queue<String> dirty = new ConcurrentLinkedQueue<>();
     private volatile ScheduledExecutorService syncer;
     private boolean failing;
+    private long lastSweep;
 
     WindowCounters(StringRedisTemplate redis, Duration syncInterval) {
         this(redis, syncInterval, System::nanoTime);
@@ -75,6 +83,7 @@ final class WindowCounters implements SmartLifecycle {
         this.redis = redis;
         this.syncInterval = syncInterval;
         this.nanoClock = nanoClock;
+        this.lastSweep = nanoClock.getAsLong();
     }
 
     /**
@@ -89,6 +98,9 @@ final class WindowCounters implements SmartLifecycle {
         windows.compute(key, (k, existing) -> {
             Window current = existing != null ? existing : new Window(window, now);
             counted[0] = current.add(now);
+            if (current.markDirty()) {
+                dirty.add(k);
+            }
             return current;
         });
         return counted[0];
@@ -99,6 +111,9 @@ final class WindowCounters implements SmartLifecycle {
         long now = nanoClock.getAsLong();
         windows.computeIfPresent(key, (k, current) -> {
             current.giveBack(now);
+            if (current.markDirty()) {
+                dirty.add(k);
+            }
             return current;
         });
     }
@@ -113,17 +128,21 @@ final class WindowCounters implements SmartLifecycle {
         List<String> keys = new ArrayList<>();
         List<Window> sent = new ArrayList<>();
         List<Delta> deltas = new ArrayList<>();
-        for (Map.Entry<String, Window> entry : windows.entrySet()) {
-            Delta delta = entry.getValue().takeUnsent(now);
+        for (String key = dirty.poll(); key != null; key = dirty.poll()) {
+            Window window = windows.get(key);
+            Delta delta = window == null ? null : window.takeUnsent(now);
             if (delta != null) {
-                keys.add(entry.getKey());
-                sent.add(entry.getValue());
+                keys.add(key);
+                sent.add(window);
                 deltas.add(delta);
             }
         }
-        for (String key : windows.keySet()) {
-            // under the key's lock, as add takes it: a request counted in a window begun just now is not dropped
-            windows.computeIfPresent(key, (k, window) -> window.finished(nanoClock.getAsLong()) ? null : window);
+        if (now - lastSweep >= SWEEP_EVERY.toNanos()) {
+            lastSweep = now;
+            for (String key : windows.keySet()) {
+                // under the key's lock, as add takes it: a request counted in a window begun just now is not lost
+                windows.computeIfPresent(key, (k, window) -> window.finished(nanoClock.getAsLong()) ? null : window);
+            }
         }
         for (int from = 0; from < keys.size(); from += BATCH) {
             int to = Math.min(keys.size(), from + BATCH);
@@ -147,6 +166,8 @@ final class WindowCounters implements SmartLifecycle {
             }
             for (int i = 0; i < keys.size(); i++) {
                 sent.get(i).unsent(deltas.get(i));
+                // sent again with the next sync
+                dirty.add(keys.get(i));
             }
             return;
         }
@@ -232,6 +253,8 @@ final class WindowCounters implements SmartLifecycle {
         private long known;
         private long sending;
         private long unsent;
+        /** Whether its key is in the queue of keys to sync. */
+        private boolean queued;
 
         /** Ended at {@code now}: the first request begins it. */
         Window(Duration window, long now) {
@@ -258,7 +281,17 @@ final class WindowCounters implements SmartLifecycle {
             }
         }
 
+        /** True once per sync: the caller queues the key. */
+        synchronized boolean markDirty() {
+            if (queued) {
+                return false;
+            }
+            queued = true;
+            return true;
+        }
+
         synchronized Delta takeUnsent(long now) {
+            queued = false;
             if (unsent == 0 || now - endsAt >= 0) {
                 return null;
             }
@@ -282,6 +315,7 @@ final class WindowCounters implements SmartLifecycle {
                 sending -= delta.requests();
                 unsent += delta.requests();
             }
+            queued = true;
         }
 
         synchronized boolean finished(long now) {
