@@ -1,11 +1,9 @@
 package dev.tiketi.security;
 
-import dev.tiketi.testsupport.TestInfrastructure;
+import dev.tiketi.testsupport.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Duration;
@@ -16,23 +14,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AccessTokenBlacklistTest {
 
-    private static LettuceConnectionFactory connections;
+    private static TestRedis testRedis;
     private static StringRedisTemplate redis;
     private static AccessTokenBlacklist blacklist;
 
     @BeforeAll
     static void connect() {
-        var endpoints = TestInfrastructure.endpoints();
-        connections = new LettuceConnectionFactory(
-                new RedisStandaloneConfiguration(endpoints.redisHost(), endpoints.redisPort()));
-        connections.start();
-        redis = new StringRedisTemplate(connections);
+        testRedis = TestRedis.connect();
+        redis = testRedis.template();
         blacklist = new AccessTokenBlacklist(redis);
     }
 
     @AfterAll
     static void disconnect() {
-        connections.stop();
+        testRedis.close();
     }
 
     @Test

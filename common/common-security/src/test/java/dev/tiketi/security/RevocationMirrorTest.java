@@ -1,12 +1,10 @@
 package dev.tiketi.security;
 
-import dev.tiketi.testsupport.TestInfrastructure;
+import dev.tiketi.testsupport.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Duration;
@@ -27,7 +25,7 @@ class RevocationMirrorTest {
     private static final RevocationSettings DEFAULTS =
             new RevocationSettings(Duration.ofMillis(500), Duration.ofMillis(1500), Duration.ofMinutes(5));
 
-    private static LettuceConnectionFactory connections;
+    private static TestRedis testRedis;
     private static StringRedisTemplate redis;
     /** user-service's side: writes revocations. */
     private static AccessTokenBlacklist writer;
@@ -36,17 +34,14 @@ class RevocationMirrorTest {
 
     @BeforeAll
     static void connect() {
-        var endpoints = TestInfrastructure.endpoints();
-        connections = new LettuceConnectionFactory(
-                new RedisStandaloneConfiguration(endpoints.redisHost(), endpoints.redisPort()));
-        connections.start();
-        redis = new StringRedisTemplate(connections);
+        testRedis = TestRedis.connect();
+        redis = testRedis.template();
         writer = new AccessTokenBlacklist(redis);
     }
 
     @AfterAll
     static void disconnect() {
-        connections.stop();
+        testRedis.close();
     }
 
     @AfterEach
@@ -57,7 +52,7 @@ class RevocationMirrorTest {
     }
 
     private RevocationMirror mirror() {
-        return new RevocationMirror(redis, DEFAULTS.pollInterval(), DEFAULTS.maxStaleness(), DEFAULTS.resyncEvery());
+        return new RevocationMirror(redis, DEFAULTS);
     }
 
     @Test
@@ -151,15 +146,10 @@ class RevocationMirrorTest {
 
     @Test
     void aMirrorThatCannotReachRedisNeverAnswers() {
-        var dead = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 9));
-        dead.start();
-        try {
-            RevocationMirror unreachable = new RevocationMirror(new StringRedisTemplate(dead),
-                    DEFAULTS.pollInterval(), DEFAULTS.maxStaleness(), DEFAULTS.resyncEvery());
+        try (TestRedis dead = TestRedis.unreachable()) {
+            RevocationMirror unreachable = new RevocationMirror(dead.template(), DEFAULTS);
             unreachable.sync();
             assertThat(unreachable.isCurrent()).isFalse();
-        } finally {
-            dead.stop();
         }
     }
 

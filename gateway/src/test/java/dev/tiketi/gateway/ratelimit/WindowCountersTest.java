@@ -1,11 +1,9 @@
 package dev.tiketi.gateway.ratelimit;
 
-import dev.tiketi.testsupport.TestInfrastructure;
+import dev.tiketi.testsupport.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Duration;
@@ -26,23 +24,20 @@ class WindowCountersTest {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
-    private static LettuceConnectionFactory connections;
+    private static TestRedis testRedis;
     private static StringRedisTemplate redis;
 
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
 
     @BeforeAll
     static void connect() {
-        var endpoints = TestInfrastructure.endpoints();
-        connections = new LettuceConnectionFactory(
-                new RedisStandaloneConfiguration(endpoints.redisHost(), endpoints.redisPort()));
-        connections.start();
-        redis = new StringRedisTemplate(connections);
+        testRedis = TestRedis.connect();
+        redis = testRedis.template();
     }
 
     @AfterAll
     static void disconnect() {
-        connections.stop();
+        testRedis.close();
     }
 
     private WindowCounters replica() {
@@ -162,18 +157,14 @@ class WindowCountersTest {
 
     @Test
     void withRedisUnreachableCountingGoesOnHereAndNothingIsLost() {
-        var dead = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 9));
-        dead.start();
-        try {
-            WindowCounters counters = new WindowCounters(new StringRedisTemplate(dead), Duration.ofHours(1), clock::get);
+        try (TestRedis dead = TestRedis.unreachable()) {
+            WindowCounters counters = new WindowCounters(dead.template(), Duration.ofHours(1), clock::get);
             String key = key();
             for (int i = 1; i <= 3; i++) {
                 assertThat(counters.add(key, MINUTE).count()).isEqualTo(i);
                 counters.sync();
             }
             assertThat(counters.add(key, MINUTE).count()).isEqualTo(4);
-        } finally {
-            dead.stop();
         }
     }
 }
