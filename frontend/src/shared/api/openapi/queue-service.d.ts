@@ -112,6 +112,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/queue/{eventId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/queue/{eventId}/status": {
         parameters: {
             query?: never;
@@ -194,6 +210,17 @@ export interface components {
             /** @enum {string} */
             type: "FIXED_RATE" | "CAPACITY";
         };
+        QueueProgress: {
+            /** Format: double */
+            admissionsPerSecond?: number;
+            closedReason?: string;
+            /** Format: uuid */
+            eventId?: string;
+            /** Format: int64 */
+            servedThrough?: number;
+            /** Format: int64 */
+            totalWaiting?: number;
+        };
         QueueStats: {
             /** Format: int64 */
             active?: number;
@@ -220,6 +247,8 @@ export interface components {
             /** Format: int64 */
             position?: number;
             status?: string;
+            /** Format: int64 */
+            ticket?: number;
             /** Format: int64 */
             totalWaiting?: number;
         };
@@ -392,6 +421,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["QueueStatus"];
+                };
+            };
+        };
+    };
+    progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["QueueProgress"];
                 };
             };
         };

@@ -2,12 +2,14 @@
 -- pop that many from the head of the queue and admit each. Popping and admitting in one script is what makes
 -- "nobody admitted twice, nobody skipped" hold across instances and crashes. An admission is the marker
 -- "<token id>.<expiry epoch seconds>"; Java signs the buyer's token from it (AdmissionTokens), here it cannot.
--- KEYS: 1 queue zset, 2 active zset (userId scored by expiry ms), 3 policy hash, 4 stats hash, 5 open queues set
+-- KEYS: 1 queue zset, 2 active zset (userId scored by expiry ms), 3 policy hash, 4 stats hash, 5 open queues set,
+--       6 tickets hash, 7 served-through (highest ticket admitted)
 -- ARGV: 1 eventId, 2 token ttl ms, 3 default type, 4 default rate/s, 5 default max active,
 --       6 key prefix ("queue:"), 7.. fresh random token ids (at most that many are admitted)
 -- Returns userId, marker, milliseconds waited (since entering: the queue score is the entry time in µs) per
 -- admitted user, in queue order.
 local queue, active, policy, stats, openQueues = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local tickets, servedThrough = KEYS[6], KEYS[7]
 local eventId, ttl, prefix = ARGV[1], tonumber(ARGV[2]), ARGV[6]
 local firstToken = 7
 
@@ -43,6 +45,7 @@ end
 allowed = math.min(allowed, #ARGV - firstToken + 1)
 
 local admitted = {}
+local highestTicket = 0
 if allowed > 0 then
   local popped = redis.call('ZPOPMIN', queue, allowed)
   local expiresAt = now + ttl
@@ -57,12 +60,17 @@ if allowed > 0 then
     if redis.call('GET', userQueue) == eventId then
       redis.call('DEL', userQueue)
     end
+    highestTicket = math.max(highestTicket, tonumber(redis.call('HGET', tickets, userId) or '0'))
+    redis.call('HDEL', tickets, userId)
     admitted[#admitted + 1] = userId
     admitted[#admitted + 1] = marker
     admitted[#admitted + 1] = math.max(0, now - math.floor(tonumber(popped[i + 1]) / 1000))
   end
 end
 local count = #admitted / 3
+if highestTicket > tonumber(redis.call('GET', servedThrough) or '0') then
+  redis.call('SET', servedThrough, highestTicket)
+end
 if kind ~= 'CAPACITY' and not paused then
   credit = credit - count
 end

@@ -1,8 +1,10 @@
 -- Enter a waiting room atomically: admitted users get their admission back, one waiting place per user,
 -- the capacity check and the add cannot interleave with another enter.
--- KEYS: 1 queue zset, 2 user -> event mapping, 3 admitted marker, 4 set of open queues, 5 last score
+-- KEYS: 1 queue zset, 2 user -> event mapping, 3 admitted marker, 4 set of open queues, 5 last score,
+--       6 last ticket, 7 tickets hash
 -- ARGV: 1 userId, 2 eventId, 3 capacity, 4 key prefix of queues ("queue:")
 local queue, userQueue, admitted, openQueues, lastScore = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local lastTicket, tickets = KEYS[6], KEYS[7]
 local userId, eventId, capacity, queuePrefix = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
 
 local token = redis.call('GET', admitted)
@@ -31,7 +33,11 @@ if not redis.call('ZSCORE', queue, userId) then
   local scoreText = string.format('%.0f', score)
   redis.call('SET', lastScore, scoreText)
   redis.call('ZADD', queue, 'NX', scoreText, userId)
+  -- the buyer's number in the line, handed out in the same order as the scores: the public progress figure
+  -- (the highest ticket admitted) tells every client how far the line has moved without asking per buyer
+  redis.call('HSET', tickets, userId, redis.call('INCR', lastTicket))
   redis.call('SET', userQueue, eventId)
   redis.call('SADD', openQueues, eventId)
 end
-return {'WAITING', redis.call('ZRANK', queue, userId), redis.call('ZCARD', queue)}
+return {'WAITING', redis.call('ZRANK', queue, userId), redis.call('ZCARD', queue),
+  tonumber(redis.call('HGET', tickets, userId) or '0')}

@@ -59,6 +59,8 @@ public final class BenchmarkRunner {
             "-Dtiketi.gateway.rate-limits.public-read.limit=1000000000",
             // queue status polls: 60 per minute and user; QueueSimulation's pollers poll several times a second
             "-Dtiketi.gateway.rate-limits.queue-status.limit=1000000000",
+            // the progress figure: 600 per minute and IP; QueueSimulation's progress polls come from one IP
+            "-Dtiketi.gateway.rate-limits.queue-progress.limit=1000000000",
             // holds and payments: 20 per minute and user; a hold benchmark's users hold again after every refusal
             "-Dtiketi.gateway.rate-limits.hold-pay.limit=1000000000",
             // a waiting room holds 50,000 by default; SPEC section 4 measures one holding 1,000,000

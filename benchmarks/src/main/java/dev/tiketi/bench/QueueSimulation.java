@@ -44,7 +44,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * seconds-long answers, the gateway's circuit breaker opened, and the measured phases that followed saw its 503s).
  * Then, an open model: a {@value #RAMP_SECONDS} s ramp to {@code bench.statusRate} (default 4,000) status
  * polls/s, that rate for {@code bench.seconds} (default 30), each poll by a poller in turn;
- * then the same for enters at {@code bench.enterRate} (default 2,000), each a new user. Status goes first so that
+ * then the same for enters at {@code bench.enterRate} (default 2,000), each a new user. With
+ * {@code -Dbench.poll=progress} the measured polls are of the event's public progress figure instead, asked
+ * without a token as the web app asks it between looks at the buyer's own place (the warm-up still polls status). Status goes first so that
  * it sees exactly {@code bench.waiting} people; the enters then add to the queue (about 70,000 with the defaults).
  *
  * <p>Throughput: arrivals keep coming at the set rate whatever the answers do, so a platform that cannot keep
@@ -69,6 +71,7 @@ public class QueueSimulation extends Simulation {
         int statusRate = Integer.getInteger("bench.statusRate", 4_000);
         int enterRate = Integer.getInteger("bench.enterRate", 2_000);
         int warmUpUsers = Integer.getInteger("bench.warmUpUsers", 16);
+        boolean progress = "progress".equals(System.getProperty("bench.poll", "status"));
         Duration warmUp = Duration.ofSeconds(Integer.getInteger("bench.warmUpSeconds", 120));
         Duration steady = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
         SigningKey signingKey = config.requireSigningKey();
@@ -90,7 +93,7 @@ public class QueueSimulation extends Simulation {
         waitingRoom.awaitPersistence();
 
         String label = String.format(Locale.ROOT, " (%,d waiting)", waiting);
-        String status = "GET /api/queue/{id}/status" + label;
+        String status = (progress ? "GET /api/queue/{id}/progress" : "GET /api/queue/{id}/status") + label;
         String enter = "POST /api/queue/{id}/enter" + label;
         FeederBuilder<Object> pollerFeeder = listFeeder(polling).circular();
 
@@ -109,7 +112,7 @@ public class QueueSimulation extends Simulation {
         SteadyWindow statusWindow = new SteadyWindow("queue status", statusRate, steady);
         PopulationBuilder statusPhase = scenario("status").feed(pollerFeeder)
                 .exec(statusWindow.nameRequests(status, "status ramp"))
-                .exec(pollStatus(SteadyWindow.REQUEST_NAME))
+                .exec(progress ? pollProgress(SteadyWindow.REQUEST_NAME) : pollStatus(SteadyWindow.REQUEST_NAME))
                 .injectOpen(rampUsersPerSec(statusRate / 10.0).to(statusRate).during(RAMP),
                         constantUsersPerSec(statusRate).during(steady))
                 .andThen(enterPhase, enterWindow.marker(RAMP));
@@ -145,6 +148,10 @@ public class QueueSimulation extends Simulation {
         return exec(http(name).get("/api/queue/" + eventId + "/status")
                 .header("Authorization", "Bearer #{" + SyntheticUsers.TOKEN + "}")
                 .check(status().is(200)));
+    }
+
+    private ChainBuilder pollProgress(String name) {
+        return exec(http(name).get("/api/queue/" + eventId + "/progress").check(status().is(200)));
     }
 
     private ChainBuilder enterQueue(String name) {

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A stand-in for one TIKETI service on a loopback port: echoes what reached it as JSON, answers slowly on
  * paths ending in /slow, only once {@link #releaseHeld()} is called on paths ending in /held (a service saturated
  * for as long as a test needs), streams server-sent events on paths ending in /stream, and marks its answer on
- * paths ending in /shared {@code Cache-Control: public, max-age=3} (as the catalog's reads are, for longer; a query
+ * paths ending in /shared or /progress {@code Cache-Control: public, max-age=3} (as the catalog's reads are, for longer; a query
  * {@code max-age=N} says N) with the number of requests for that path and query it has seen.
  */
 final class Downstream {
@@ -136,7 +136,7 @@ final class Downstream {
             echo.put("seen", seen);
             byte[] body = JSON.writeValueAsBytes(echo);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            if (path.endsWith("/shared")) {
+            if (path.endsWith("/shared") || path.endsWith("/progress")) {
                 String maxAge = query != null && query.startsWith("max-age=") ? query.substring("max-age=".length()) : "3";
                 exchange.getResponseHeaders().set("Cache-Control", "public, max-age=" + maxAge);
             }

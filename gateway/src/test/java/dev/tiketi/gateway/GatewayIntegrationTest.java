@@ -515,6 +515,25 @@ class GatewayIntegrationTest extends GatewayTestSupport {
     }
 
     @Test
+    void aWaitingRoomsProgressFigureIsPublicAndServedFromTheSharedCache() throws Exception {
+        String path = "/api/queue/" + UUID.randomUUID() + "/progress";
+
+        HttpResponse<String> first = get(path, Map.of());
+        HttpResponse<String> second = get(path, Map.of());
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(first.body(), "$.service")).isEqualTo("queue-service");
+        assertThat(JsonPath.<Integer>read(second.body(), "$.seen")).as("kept by the gateway").isEqualTo(1);
+        assertThat(DOWNSTREAMS.get("queue-service").requests(path)).isEqualTo(1);
+        assertThat(second.headers().firstValue("Age")).hasValue("0");
+        assertThat(second.headers().firstValue("X-RateLimit-Limit")).as("counted per address, not per user")
+                .hasValue("600");
+        // only the figure is public: the rest of the waiting room still needs a token
+        assertProblem(get(path.replace("/progress", "/status"), Map.of()), 401, "authentication-required");
+        assertProblem(post(path, "{}", Map.of()), 401, "authentication-required");
+    }
+
+    @Test
     void anAnswerNotMarkedPublicOrFromARouteWithoutTheSharedCacheIsNeverKept() throws Exception {
         String path = "/api/events/" + UUID.randomUUID();
         for (int i = 1; i <= 3; i++) {

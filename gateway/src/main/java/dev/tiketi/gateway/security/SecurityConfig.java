@@ -71,7 +71,7 @@ public class SecurityConfig {
                         .permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/auth/jwks",
                                 "/api/events", "/api/events/**", "/api/venues", "/api/venues/**",
-                                "/api/notices", "/api/notices/**")
+                                "/api/notices", "/api/notices/**", "/api/queue/*/progress")
                         .permitAll()
                         .pathMatchers("/api/admin", "/api/admin/**").hasRole(TokenClaims.ROLE_ADMIN)
                         .pathMatchers("/api", "/api/**").authenticated()

@@ -89,7 +89,8 @@ public class Admissions {
         }
         Instant expiresAt = Instant.now().plus(settings.tokenTtl());
         List<?> result = redis.execute(ADMIT, List.of(QueueKeys.queue(eventId), QueueKeys.active(eventId),
-                QueueKeys.policy(eventId), QueueKeys.stats(eventId), QueueKeys.OPEN_QUEUES), args.toArray());
+                QueueKeys.policy(eventId), QueueKeys.stats(eventId), QueueKeys.OPEN_QUEUES, QueueKeys.tickets(eventId),
+                QueueKeys.servedThrough(eventId)), args.toArray());
         List<Admitted> admitted = new ArrayList<>(result.size() / 3);
         for (int i = 0; i < result.size(); i += 3) {
             UUID userId = UUID.fromString((String) result.get(i));

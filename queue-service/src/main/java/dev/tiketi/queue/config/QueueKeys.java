@@ -49,6 +49,24 @@ public final class QueueKeys {
         return PREFIX + "last:" + eventId;
     }
 
+    /** The last ticket handed out in the event's line: tickets are 1, 2, 3… in the order people entered. */
+    public static String lastTicket(UUID eventId) {
+        return PREFIX + "last-ticket:" + eventId;
+    }
+
+    /** The ticket of each waiting user of the event (userId to ticket), gone when they are admitted or leave. */
+    public static String tickets(UUID eventId) {
+        return PREFIX + "tickets:" + eventId;
+    }
+
+    /**
+     * The highest ticket admitted so far: every waiting ticket at or below it has been let in, since the line is
+     * admitted in ticket order. What the public progress figure is made of.
+     */
+    public static String servedThrough(UUID eventId) {
+        return PREFIX + "served:" + eventId;
+    }
+
     public static String policy(UUID eventId) {
         return PREFIX + "policy:" + eventId;
     }

@@ -1,6 +1,7 @@
 package dev.tiketi.queue.waitingroom;
 
 import dev.tiketi.security.AuthenticatedUser;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,15 +14,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import java.time.Duration;
 import java.util.UUID;
 
 /**
  * The buyer's side of the waiting room. Status polling is rate-limited (60/min/user) by the gateway;
- * the SSE stream ({@link QueueStreams}) is the way to follow a position without polling.
+ * the SSE stream ({@link QueueStreams}) is the way to follow a position without polling, and the public progress
+ * figure (one answer for everyone, kept by the gateway for a second) the way to poll without a request per buyer.
  */
 @RestController
 @RequestMapping("/api/queue/{eventId}")
 class QueueController {
+
+    private static final CacheControl PROGRESS_CACHING = CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic();
 
     private final WaitingRoom waitingRoom;
     private final QueueStreams streams;
@@ -34,6 +39,12 @@ class QueueController {
     @PostMapping("/enter")
     QueueStatus enter(@PathVariable UUID eventId, @AuthenticationPrincipal Jwt jwt) {
         return waitingRoom.enter(eventId, AuthenticatedUser.from(jwt).id());
+    }
+
+    /** Public: no token, the same answer for everyone, which the gateway's shared cache may keep for a second. */
+    @GetMapping("/progress")
+    ResponseEntity<QueueProgress> progress(@PathVariable UUID eventId) {
+        return ResponseEntity.ok().cacheControl(PROGRESS_CACHING).body(waitingRoom.progress(eventId));
     }
 
     @GetMapping("/status")

@@ -28,6 +28,8 @@ public class WaitingRoom {
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> STATUS = LuaScripts.load("status.lua", List.class);
     private static final RedisScript<Long> LEAVE = LuaScripts.load("leave.lua", Long.class);
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> PROGRESS = LuaScripts.load("progress.lua", List.class);
 
     private final StringRedisTemplate redis;
     private final EventCatalog events;
@@ -53,7 +55,8 @@ public class WaitingRoom {
         }
         List<?> result = redis.execute(ENTER,
                 List.of(QueueKeys.queue(eventId), QueueKeys.userQueue(userId), QueueKeys.admitted(eventId, userId),
-                        QueueKeys.OPEN_QUEUES, QueueKeys.lastScore(eventId)),
+                        QueueKeys.OPEN_QUEUES, QueueKeys.lastScore(eventId), QueueKeys.lastTicket(eventId),
+                        QueueKeys.tickets(eventId)),
                 userId.toString(), eventId.toString(), Integer.toString(properties.capacity()), QueueKeys.PREFIX);
         return switch ((String) result.getFirst()) {
             case "OTHER_QUEUE" -> throw ApiException.conflict("already-in-another-queue",
@@ -66,7 +69,8 @@ public class WaitingRoom {
 
     public Optional<QueueStatus> find(UUID eventId, UUID userId) {
         List<?> result = redis.execute(STATUS,
-                List.of(QueueKeys.queue(eventId), QueueKeys.admitted(eventId, userId)), userId.toString());
+                List.of(QueueKeys.queue(eventId), QueueKeys.admitted(eventId, userId), QueueKeys.tickets(eventId)),
+                userId.toString());
         return toStatus(eventId, userId, result);
     }
 
@@ -76,6 +80,23 @@ public class WaitingRoom {
                         "The waiting room for this event is closed: " + reason + "."))
                 .orElseGet(() -> ApiException.notFound("not-in-queue",
                         "You are neither waiting nor admitted for this event.")));
+    }
+
+    /**
+     * How far the event's line has moved, the same for everyone: what waiting clients poll (through the gateway's
+     * shared cache) between the occasional look at their own place. One script on Redis, no call to another
+     * service; 404 {@code queue-not-found} for an event whose room was never opened (or closed long ago).
+     */
+    public QueueProgress progress(UUID eventId) {
+        List<?> result = redis.execute(PROGRESS, List.of(QueueKeys.queue(eventId), QueueKeys.servedThrough(eventId),
+                QueueKeys.lastTicket(eventId), QueueKeys.closed(eventId)));
+        // Lua's false (no closed marker) arrives as a nil element, or not at all
+        String closed = result.size() > 3 ? (String) result.get(3) : null;
+        if ((Long) result.get(2) == 0 && closed == null) {
+            throw ApiException.notFound("queue-not-found", "This event has no waiting room.");
+        }
+        return new QueueProgress(eventId, (Long) result.get(0), (Long) result.get(1),
+                closed == null ? policies.expectedRate(eventId) : 0, closed);
     }
 
     /** Why the event's room was closed for good ({@code EVENT_CANCELLED}), if it was. */
@@ -90,7 +111,7 @@ public class WaitingRoom {
      */
     public void leave(UUID eventId, UUID userId) {
         redis.execute(LEAVE, List.of(QueueKeys.queue(eventId), QueueKeys.userQueue(userId),
-                        QueueKeys.admitted(eventId, userId), QueueKeys.active(eventId)),
+                        QueueKeys.admitted(eventId, userId), QueueKeys.active(eventId), QueueKeys.tickets(eventId)),
                 userId.toString(), eventId.toString(), BuyerTokens.admissionRevokedPrefix(eventId));
     }
 
@@ -103,7 +124,7 @@ public class WaitingRoom {
                         (Long) result.get(3)));
             }
             case "WAITING" -> Optional.of(QueueStatus.waiting(eventId, (Long) result.get(1), (Long) result.get(2),
-                    policies.expectedRate(eventId)));
+                    policies.expectedRate(eventId), (Long) result.get(3)));
             default -> Optional.empty();
         };
     }

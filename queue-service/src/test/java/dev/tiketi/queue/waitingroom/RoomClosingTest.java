@@ -57,5 +57,9 @@ class RoomClosingTest extends QueueIntegrationTest {
         // another event's room is untouched
         assertThat(status(other, elsewhere).statusCode()).isEqualTo(200);
         assertThat(json(call("GET", "/api/admin/queue/" + event, admin, null), "$.waiting").toString()).isEqualTo("0");
+        // the public figure says so too, so clients polling it ask for their own status and are told why
+        var progress = call("GET", "/api/queue/" + event + "/progress", null, null);
+        assertThat(json(progress, "$.closedReason").toString()).isEqualTo("EVENT_CANCELLED");
+        assertThat(json(progress, "$.totalWaiting").toString()).isEqualTo("0");
     }
 }
