@@ -2,7 +2,19 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { api } from '../shared/api/http';
 import { followEventStream } from '../shared/api/eventStream';
 import { isProblem } from '../shared/api/problem';
-import { initialRoom, isRefusal, nextPollDelayMs, roomReducer, type QueueStatus, type RoomAction } from './waitingRoom';
+import {
+  estimateFromProgress,
+  initialRoom,
+  isRefusal,
+  nextPollDelayMs,
+  OWN_STATUS_EVERY_MS,
+  progressCallsForStatus,
+  PROGRESS_INTERVAL_MS,
+  roomReducer,
+  type QueueProgress,
+  type QueueStatus,
+  type RoomAction,
+} from './waitingRoom';
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -13,21 +25,53 @@ const sleep = (ms: number, signal: AbortSignal) =>
     });
   });
 
-/** Polls this many times (30 s) before trying the stream again. */
-const POLLS_BEFORE_STREAM_RETRY = 6;
+/** While polling, the stream is tried again this often. */
+const STREAM_RETRY_MS = 30_000;
+
+/** An abort or a refusal ends following; anything else is transient and tried again. */
+const endsFollowing = (error: unknown, signal: AbortSignal) => signal.aborted || (isProblem(error) && isRefusal(error.code));
+
+/**
+ * The buyer's place as following knows it: the last status shown (the buyer's own, or an estimate from the public
+ * progress between own statuses) and when the buyer's own status last came.
+ */
+class Place {
+  admitted = false;
+  /** The status entering answered is the first own one. */
+  ownAt = Date.now();
+
+  constructor(
+    public last: QueueStatus,
+    private readonly onStatus: (status: QueueStatus) => void,
+  ) {}
+
+  /** The buyer's own status: from the stream or a status call. */
+  own(status: QueueStatus): void {
+    this.ownAt = Date.now();
+    this.show(status);
+  }
+
+  show(status: QueueStatus): void {
+    this.admitted ||= status.status === 'ADMITTED';
+    this.last = status;
+    this.onStatus(status);
+  }
+}
 
 /**
  * Follows the buyer's place until admitted: the SSE stream while it can be had (it ends by itself on
- * admission), status polling every 5 s while it cannot, trying the stream again every 30 s.
+ * admission), polling while it cannot, trying the stream again every 30 s.
  */
-async function follow(eventId: string, onStatus: (status: QueueStatus) => void, dispatch: (action: RoomAction) => void, signal: AbortSignal) {
-  let admitted = false;
+async function follow(
+  eventId: string,
+  entered: QueueStatus,
+  onStatus: (status: QueueStatus) => void,
+  dispatch: (action: RoomAction) => void,
+  signal: AbortSignal,
+) {
+  const place = new Place(entered, onStatus);
   let polling = false;
-  const receive = (status: QueueStatus) => {
-    admitted ||= status.status === 'ADMITTED';
-    onStatus(status);
-  };
-  while (!admitted) {
+  while (!place.admitted) {
     try {
       await followEventStream(
         `/queue/${eventId}/stream`,
@@ -36,33 +80,58 @@ async function follow(eventId: string, onStatus: (status: QueueStatus) => void, 
             polling = false;
             dispatch({ type: 'stream-back' });
           }
-          if (event.event === 'position' || event.event === 'admitted') receive(JSON.parse(event.data) as QueueStatus);
+          if (event.event === 'position' || event.event === 'admitted') place.own(JSON.parse(event.data) as QueueStatus);
         },
         signal,
       );
       // the stream ended without an admission (its lifetime ran out, or the place is gone): ask once
-      if (!admitted) receive(await api<QueueStatus>(`/queue/${eventId}/status`, { signal }));
+      if (!place.admitted) place.own(await api<QueueStatus>(`/queue/${eventId}/status`, { signal }));
     } catch (error) {
-      if (signal.aborted || (isProblem(error) && isRefusal(error.code))) throw error;
+      if (endsFollowing(error, signal)) throw error;
       if (!polling) dispatch({ type: 'stream-lost' });
       polling = true;
-      await poll(eventId, receive, () => admitted, signal);
+      await poll(eventId, place, signal);
     }
   }
 }
 
-async function poll(eventId: string, receive: (status: QueueStatus) => void, admitted: () => boolean, signal: AbortSignal) {
-  let delay = nextPollDelayMs();
-  for (let polls = 0; polls < POLLS_BEFORE_STREAM_RETRY && !admitted(); polls++) {
+/**
+ * Polls for 30 s. A place with a ticket follows the public progress (no token, served from the gateway's cache)
+ * every 2 s and asks its own status only when that calls for it, at least every 30 s, or when the progress cannot be
+ * had; a place without one asks its own status every 5 s.
+ */
+async function poll(eventId: string, place: Place, signal: AbortSignal) {
+  const retryStreamAt = Date.now() + STREAM_RETRY_MS;
+  let delay = place.last.ticket === undefined ? nextPollDelayMs() : PROGRESS_INTERVAL_MS;
+  while (!place.admitted && Date.now() < retryStreamAt) {
     await sleep(delay, signal);
+    delay = await pollOnce(eventId, place, signal);
+  }
+}
+
+/** One poll; answers the delay before the next. */
+async function pollOnce(eventId: string, place: Place, signal: AbortSignal): Promise<number> {
+  let progressRetryAfter: number | undefined;
+  if (place.last.ticket !== undefined && Date.now() - place.ownAt < OWN_STATUS_EVERY_MS) {
     try {
-      receive(await api<QueueStatus>(`/queue/${eventId}/status`, { signal }));
-      delay = nextPollDelayMs();
+      const progress = await api<QueueProgress>(`/queue/${eventId}/progress`, { auth: false, signal });
+      if (!progressCallsForStatus(place.last, progress)) {
+        place.show(estimateFromProgress(place.last, progress));
+        return PROGRESS_INTERVAL_MS;
+      }
     } catch (error) {
-      if (signal.aborted || (isProblem(error) && isRefusal(error.code))) throw error;
-      // 429 says how long to wait; anything else transient is tried again at the normal pace
-      delay = nextPollDelayMs(isProblem(error) ? error.retryAfterSeconds : undefined);
+      if (endsFollowing(error, signal)) throw error;
+      // no progress to be had (a room it does not know, a gateway failing or busy): the own status instead, at its pace
+      progressRetryAfter = isProblem(error) ? error.retryAfterSeconds : undefined;
     }
+  }
+  try {
+    place.own(await api<QueueStatus>(`/queue/${eventId}/status`, { signal }));
+    return nextPollDelayMs(progressRetryAfter);
+  } catch (error) {
+    if (endsFollowing(error, signal)) throw error;
+    // 429 says how long to wait; anything else transient is tried again at the normal pace
+    return nextPollDelayMs(progressRetryAfter, isProblem(error) ? error.retryAfterSeconds : undefined);
   }
 }
 
@@ -84,7 +153,7 @@ export function useWaitingRoom(eventId: string) {
       const entered = await api<QueueStatus>(`/queue/${eventId}/enter`, { method: 'POST', signal, onBusy: setBusySeconds });
       setBusySeconds(null);
       onStatus(entered);
-      if (entered.status !== 'ADMITTED') await follow(eventId, onStatus, dispatch, signal);
+      if (entered.status !== 'ADMITTED') await follow(eventId, entered, onStatus, dispatch, signal);
     })().catch((error: unknown) => {
       if (signal.aborted) return;
       setBusySeconds(null);

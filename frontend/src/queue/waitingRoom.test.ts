@@ -1,4 +1,15 @@
-import { initialRoom, isStalled, nextPollDelayMs, roomReducer, STALL_AFTER_MS, type QueueStatus, type RoomState } from './waitingRoom';
+import {
+  estimateFromProgress,
+  initialRoom,
+  isStalled,
+  nextPollDelayMs,
+  progressCallsForStatus,
+  roomReducer,
+  STALL_AFTER_MS,
+  type QueueProgress,
+  type QueueStatus,
+  type RoomState,
+} from './waitingRoom';
 
 const waiting = (position: number): QueueStatus => ({
   eventId: 'e',
@@ -62,5 +73,67 @@ describe('nextPollDelayMs', () => {
     expect(nextPollDelayMs()).toBe(5000);
     expect(nextPollDelayMs(12)).toBe(12000);
     expect(nextPollDelayMs(1)).toBe(5000);
+  });
+
+  it('waits as long as the longest Retry-After asks', () => {
+    expect(nextPollDelayMs(12, undefined)).toBe(12000);
+    expect(nextPollDelayMs(undefined, 8)).toBe(8000);
+    expect(nextPollDelayMs(8, 12)).toBe(12000);
+    expect(nextPollDelayMs(undefined, undefined)).toBe(5000);
+  });
+});
+
+/** Ticket 40 with 30 people ahead when last asked. */
+const ticketed: QueueStatus = { ...waiting(31), ticket: 40, estimatedWaitSeconds: 120 };
+const progress = (servedThrough: number, more: Partial<QueueProgress> = {}): QueueProgress => ({
+  eventId: 'e',
+  servedThrough,
+  totalWaiting: 70,
+  admissionsPerSecond: 2,
+  closedReason: null,
+  ...more,
+});
+
+describe('estimateFromProgress', () => {
+  it('takes the smaller of the two bounds on the people ahead', () => {
+    // 34 tickets between the 5th served and the 40th, but only 30 were ahead when last asked (some left)
+    expect(estimateFromProgress(ticketed, progress(5))).toMatchObject({ ahead: 30, position: 31 });
+    // 19 tickets between the 20th and the 40th: fewer than the 30 of the last status
+    expect(estimateFromProgress(ticketed, progress(20))).toMatchObject({ ahead: 19, position: 20 });
+  });
+
+  it('never counts fewer than nobody ahead', () => {
+    expect(estimateFromProgress(ticketed, progress(39))).toMatchObject({ ahead: 0, position: 1 });
+    expect(estimateFromProgress(ticketed, progress(45))).toMatchObject({ ahead: 0, position: 1 });
+  });
+
+  it('estimates the wait as the server does, keeps the ticket and takes the line length from the progress', () => {
+    expect(estimateFromProgress(ticketed, progress(20, { admissionsPerSecond: 0.3 }))).toEqual({
+      eventId: 'e',
+      status: 'WAITING',
+      position: 20,
+      ahead: 19,
+      totalWaiting: 70,
+      estimatedWaitSeconds: 67,
+      ticket: 40,
+    });
+  });
+
+  it('keeps the last wait estimate while nobody is admitted', () => {
+    expect(estimateFromProgress(ticketed, progress(20, { admissionsPerSecond: 0 })).estimatedWaitSeconds).toBe(120);
+  });
+
+  it('keeps the last figure for a place without a ticket', () => {
+    expect(estimateFromProgress(waiting(31), progress(20))).toMatchObject({ ahead: 30, position: 31 });
+  });
+});
+
+describe('progressCallsForStatus', () => {
+  it('calls for the own status once the ticket is served or the room is closed', () => {
+    expect(progressCallsForStatus(ticketed, progress(39))).toBe(false);
+    expect(progressCallsForStatus(ticketed, progress(40))).toBe(true);
+    expect(progressCallsForStatus(ticketed, progress(41))).toBe(true);
+    expect(progressCallsForStatus(ticketed, progress(3, { closedReason: 'EVENT_CANCELLED' }))).toBe(true);
+    expect(progressCallsForStatus(waiting(31), progress(100))).toBe(false);
   });
 });

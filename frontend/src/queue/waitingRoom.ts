@@ -9,6 +9,26 @@ export interface QueueStatus {
   estimatedWaitSeconds: number | null;
   admissionToken?: string;
   admissionExpiresAt?: string;
+  /**
+   * The buyer's number in the line while waiting (1, 2, 3… in entry order); absent once admitted and for a place
+   * taken before tickets were handed out.
+   */
+  ticket?: number;
+}
+
+/**
+ * How far an event's line has moved (queue-service's public progress JSON): one answer for everyone, which the
+ * gateway's shared cache keeps for a second, so polling it costs almost nothing per buyer.
+ */
+export interface QueueProgress {
+  eventId: string;
+  /** The highest ticket admitted so far (0: nobody yet); the line is admitted strictly in ticket order. */
+  servedThrough: number;
+  totalWaiting: number;
+  /** The room's admission rate, for estimates (0 once closed). */
+  admissionsPerSecond: number;
+  /** Why the room was closed for good (e.g. `EVENT_CANCELLED`), null while open. */
+  closedReason: string | null;
 }
 
 /** Problem codes that end the visit to the waiting room with an explanation instead of a position. */
@@ -77,9 +97,37 @@ export function isRefusal(code: string): code is Refusal {
   return (REFUSALS as readonly string[]).includes(code);
 }
 
-/** Status polling: every 5 s, or as long as a 429's Retry-After asks. */
+/** Status polling: every 5 s. */
 export const POLL_INTERVAL_MS = 5_000;
+/** Progress polling, between the buyer's own statuses: every 2 s (the public figure is cheap to ask). */
+export const PROGRESS_INTERVAL_MS = 2_000;
+/** The buyer's own status is asked at least this often while following the progress, for the exact place. */
+export const OWN_STATUS_EVERY_MS = 30_000;
 
-export function nextPollDelayMs(retryAfterSeconds?: number): number {
-  return retryAfterSeconds !== undefined ? Math.max(POLL_INTERVAL_MS, retryAfterSeconds * 1000) : POLL_INTERVAL_MS;
+/** The delay after a poll that asked the buyer's own status: 5 s, or as long as the longest of its 429s' Retry-After asks. */
+export function nextPollDelayMs(...retryAfterSeconds: (number | undefined)[]): number {
+  return Math.max(POLL_INTERVAL_MS, ...retryAfterSeconds.map((seconds) => (seconds ?? 0) * 1000));
+}
+
+/**
+ * Whether the progress calls for the buyer's own status now: their ticket has been served (that answer carries
+ * the admission token) or the room is closed (that answer is the refusal that explains it).
+ */
+export function progressCallsForStatus(last: QueueStatus, progress: QueueProgress): boolean {
+  return Boolean(progress.closedReason) || progress.servedThrough >= (last.ticket ?? Infinity);
+}
+
+/**
+ * The place between the buyer's own statuses, from the last one and the public progress. The last `ahead` and the
+ * tickets between the last one served and the buyer's are both upper bounds (people ahead who left are still
+ * counted by the tickets; nobody gets ahead of a waiting buyer), so the smaller one is the better figure. The wait
+ * is estimated as the server does: ceil(place / rate).
+ */
+export function estimateFromProgress(last: QueueStatus, progress: QueueProgress): QueueStatus {
+  const byTicket = (last.ticket ?? Infinity) - progress.servedThrough - 1;
+  const ahead = Math.max(0, Math.min(last.ahead, byTicket));
+  const position = ahead + 1;
+  const estimatedWaitSeconds =
+    progress.admissionsPerSecond > 0 ? Math.ceil(position / progress.admissionsPerSecond) : last.estimatedWaitSeconds;
+  return { ...last, status: 'WAITING', position, ahead, totalWaiting: progress.totalWaiting, estimatedWaitSeconds };
 }
