@@ -80,6 +80,39 @@ class WaitingRoomE2ETest {
         assertThat(gateway.call("DELETE", "/api/queue/" + eventId).bearer(buyerToken).send().status()).isEqualTo(204);
     }
 
+    /**
+     * A polling client's way through the real gateway and queue-service: the public progress figure, asked without
+     * a token (the gateway keeps it for a second; GatewayIntegrationTest shows that), reaches the buyer's ticket once
+     * they are admitted.
+     */
+    @Test
+    void thePublicProgressFigureReachesTheBuyersTicketWhenTheyAreAdmitted(PlatformUnderTest platform) {
+        Api gateway = platform.gateway();
+        String admin = platform.token(UUID.randomUUID(), "ADMIN");
+        UUID buyer = UUID.randomUUID();
+        String buyerToken = platform.token(buyer, "USER");
+        List<String> ids = gateway.get("/api/events?status=ON_SALE", null).read("$.items[*].id");
+        String eventId = ids.getFirst();
+        String progressPath = "/api/queue/" + eventId + "/progress";
+
+        assertThat(gateway.post("/api/admin/queue/" + eventId + "/pause", "{}", admin).status()).isEqualTo(200);
+        Reply entered = gateway.post("/api/queue/" + eventId + "/enter", "{}", buyerToken);
+        assertThat(entered.status()).as(entered.body()).isEqualTo(200);
+        long ticket = entered.<Number>read("$.ticket").longValue();
+
+        Reply progress = gateway.get(progressPath, null);
+        assertThat(progress.status()).as(progress.body()).isEqualTo(200);
+        assertThat(progress.<Number>read("$.servedThrough").longValue()).as("paused: not yet").isLessThan(ticket);
+        assertThat(progress.<Number>read("$.totalWaiting").longValue()).isPositive();
+
+        assertThat(gateway.post("/api/admin/queue/" + eventId + "/resume", "{}", admin).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).until(
+                () -> gateway.get(progressPath, null).<Number>read("$.servedThrough").longValue() >= ticket);
+        Reply status = gateway.get("/api/queue/" + eventId + "/status", buyerToken);
+        assertThat(status.<String>read("$.status")).as("the figure reached the ticket: admitted").isEqualTo("ADMITTED");
+        assertThat(gateway.call("DELETE", "/api/queue/" + eventId).bearer(buyerToken).send().status()).isEqualTo(204);
+    }
+
     /** Reads server-sent events until the stream ends, adding each event's name to {@code names} as it arrives. */
     private static void readStream(String url, String token, List<String> names) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
