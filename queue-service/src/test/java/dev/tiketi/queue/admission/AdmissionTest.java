@@ -31,15 +31,6 @@ class AdmissionTest extends QueueIntegrationTest {
         return users;
     }
 
-    private void policy(UUID event, String json) {
-        var response = call("PUT", "/api/admin/queue/" + event + "/policy", tokens.admin(UUID.randomUUID()), json);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    }
-
-    private List<UUID> tickFor(UUID event) {
-        return admissions.tick().stream().filter(a -> a.eventId().equals(event)).map(Admitted::userId).toList();
-    }
-
     @Test
     void admissionsAreCountedWithTheTimeEachUserWaitedAndTheWaitingAreGauged() {
         UUID event = UUID.randomUUID();

@@ -2,6 +2,7 @@ package dev.tiketi.queue.support;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.tiketi.queue.admission.Admissions;
+import dev.tiketi.queue.admission.Admitted;
 import dev.tiketi.testsupport.ServiceIntegrationTest;
 import dev.tiketi.testsupport.TestHttp;
 import dev.tiketi.testsupport.TestTokens;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,6 +77,17 @@ public abstract class QueueIntegrationTest {
 
     protected HttpResponse<String> status(UUID eventId, UUID userId) {
         return call("GET", "/api/queue/" + eventId + "/status", tokens.user(userId), null);
+    }
+
+    /** Sets the event's admission policy as an admin does. */
+    protected void policy(UUID eventId, String json) {
+        var response = call("PUT", "/api/admin/queue/" + eventId + "/policy", tokens.admin(UUID.randomUUID()), json);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    /** One admission tick, this event's share of it (other tests' rooms may still be open), in queue order. */
+    protected List<UUID> tickFor(UUID eventId) {
+        return admissions.tick().stream().filter(a -> a.eventId().equals(eventId)).map(Admitted::userId).toList();
     }
 
     protected HttpResponse<String> leave(UUID eventId, UUID userId) {

@@ -1,6 +1,5 @@
 package dev.tiketi.queue.waitingroom;
 
-import dev.tiketi.queue.admission.Admitted;
 import dev.tiketi.queue.support.QueueIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -30,16 +29,6 @@ class QueueProgressTest extends QueueIntegrationTest {
 
     private HttpResponse<String> progress(UUID event) {
         return call("GET", "/api/queue/" + event + "/progress", null, null);
-    }
-
-    private void policy(UUID event, String json) {
-        var response = call("PUT", "/api/admin/queue/" + event + "/policy", tokens.admin(UUID.randomUUID()), json);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    }
-
-    /** One admission tick, this event's share of it (other tests' rooms may still be open). */
-    private List<Admitted> admit(UUID event) {
-        return admissions.tick().stream().filter(a -> a.eventId().equals(event)).toList();
     }
 
     private long ticket(UUID event, UUID user) {
@@ -81,7 +70,7 @@ class QueueProgressTest extends QueueIntegrationTest {
         users.forEach(user -> assertThat(enter(event, user).statusCode()).isEqualTo(200));
         assertThat(leave(event, users.get(1)).statusCode()).isEqualTo(204);
 
-        assertThat(admit(event)).extracting(Admitted::userId).containsExactly(users.get(0), users.get(2));
+        assertThat(tickFor(event)).containsExactly(users.get(0), users.get(2));
 
         assertThat(servedThrough(event)).isEqualTo(3);
         var admitted = status(event, users.get(2));
@@ -93,7 +82,7 @@ class QueueProgressTest extends QueueIntegrationTest {
         assertThat(json(progress(event), "$.totalWaiting").toString()).isEqualTo("2");
 
         leave(event, users.get(0));
-        assertThat(admit(event)).extracting(Admitted::userId).containsExactly(users.get(3));
+        assertThat(tickFor(event)).containsExactly(users.get(3));
         assertThat(servedThrough(event)).isEqualTo(4);
         assertThat(ticket(event, users.get(4))).isEqualTo(5);
     }
@@ -142,16 +131,16 @@ class QueueProgressTest extends QueueIntegrationTest {
 
         Set<UUID> admitted = new HashSet<>();
         while (admitted.size() < buyers) {
-            List<Admitted> batch = admit(event);
+            List<UUID> batch = tickFor(event);
             assertThat(batch).hasSize(Math.min(37, buyers - admitted.size()));
-            batch.forEach(a -> admitted.add(a.userId()));
+            admitted.addAll(batch);
             long served = servedThrough(event);
             for (UUID user : users) {
                 assertThat(tickets.get(user) <= served).as("ticket %d against %d", tickets.get(user), served)
                         .isEqualTo(admitted.contains(user));
             }
             // the admitted leave, so the next batch has its slots
-            batch.forEach(a -> leave(event, a.userId()));
+            batch.forEach(user -> leave(event, user));
         }
         assertThat(servedThrough(event)).isEqualTo(buyers);
     }
