@@ -44,10 +44,10 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * seconds-long answers, the gateway's circuit breaker opened, and the measured phases that followed saw its 503s).
  * Then, an open model: a {@value #RAMP_SECONDS} s ramp to {@code bench.statusRate} (default 4,000) status
  * polls/s, that rate for {@code bench.seconds} (default 30), each poll by a poller in turn;
- * then the same for enters at {@code bench.enterRate} (default 2,000), each a new user. With
- * {@code -Dbench.poll=progress} the measured polls are of the event's public progress figure instead, asked
- * without a token as the web app asks it between looks at the buyer's own place (the warm-up still polls status). Status goes first so that
+ * then the same for enters at {@code bench.enterRate} (default 2,000), each a new user. Status goes first so that
  * it sees exactly {@code bench.waiting} people; the enters then add to the queue (about 70,000 with the defaults).
+ * With {@code -Dbench.poll=progress} the measured polls are of the event's public progress figure instead, asked
+ * without a token as the web app asks it between looks at the buyer's own place (the warm-up still polls status).
  *
  * <p>Throughput: arrivals keep coming at the set rate whatever the answers do, so a platform that cannot keep
  * up queues them, which shows as latency growing without bound and, past the gateway's 5 s timeout, as failed

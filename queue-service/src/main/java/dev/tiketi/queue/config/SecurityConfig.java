@@ -11,10 +11,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every /api/queue call but an event's public progress figure needs a user token; /api/admin and the operator endpoints need ADMIN. /internal
- * answers service tokens only: reservation-service releases slots (buyers' tokens are checked where they are
- * shown, with no call here). The async dispatch that writes an SSE stream is the same, already authorized
- * request, so it is not checked again.
+ * Every /api/queue call but an event's public progress figure needs a user token; /api/admin and the operator
+ * endpoints need ADMIN. /internal answers service tokens only: reservation-service releases slots (buyers' tokens
+ * are checked where they are shown, with no call here). The async dispatch that writes an SSE stream is the same,
+ * already authorized request, so it is not checked again.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {

@@ -67,7 +67,8 @@ class RoomCloser {
     long close(UUID eventId, String reason) {
         Long waiting = redis.execute(CLOSE, List.of(QueueKeys.queue(eventId), QueueKeys.OPEN_QUEUES,
                         QueueKeys.closed(eventId), QueueKeys.tickets(eventId), QueueKeys.lastTicket(eventId),
-                        QueueKeys.servedThrough(eventId)), eventId.toString(), QueueKeys.PREFIX, QueueKeys.CLOSED_CHANNEL,
+                        QueueKeys.servedThrough(eventId)),
+                eventId.toString(), QueueKeys.PREFIX, QueueKeys.CLOSED_CHANNEL,
                 Long.toString(CLOSED_MARKER_TTL.toMillis()), reason);
         log.info("Waiting room of event {} closed ({}): {} waiting let go", eventId, reason, waiting);
         return waiting == null ? 0 : waiting;
