@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * CPU per operation for each process over each measured phase: the {@link SteadyWindow}s a simulation wrote, laid
  * over the runner's {@link ProcessCpuSampler} readings. "platform" is every process but the load generator (the
- * runner's JVM counts: it hosts Kafka).
+ * runner's JVM counts: it hosts Kafka). The last column is the part of a JVM's CPU per operation that its JIT
+ * compiler threads spent in the window: compilation still going on, which a warmer JVM would not pay.
  */
 final class CpuReport {
 
@@ -48,23 +49,37 @@ final class CpuReport {
             lines.add(String.format(Locale.ROOT, "CPU per %s over %.0f s of its steady phase (%s – %s, %,.0f"
                             + " operations, %s):", window.getProperty("name"), spent.seconds(), spent.from(), spent.to(),
                     operations, window.getProperty("operations") != null ? "counted" : "arrivals × seconds"));
-            lines.add(String.format(Locale.ROOT, "  %-26s %10s %8s %10s", "process", "CPU s", "cores", "ms / op"));
+            lines.add(String.format(Locale.ROOT, "  %-26s %10s %8s %10s %10s", "process", "CPU s", "cores",
+                    "ms / op", "JIT ms/op"));
             double platform = 0;
+            Double platformCompiler = null;
             for (Map.Entry<String, Double> group : spent.cpuSeconds().entrySet().stream()
                     .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList()) {
+                Double compiler = spent.compilerCpuSeconds().get(group.getKey());
                 if (!group.getKey().equals(ProcessCpuSampler.GATLING)) {
                     platform += group.getValue();
+                    if (compiler != null) {
+                        platformCompiler = (platformCompiler == null ? 0 : platformCompiler) + compiler;
+                    }
                 }
-                lines.add(row(group.getKey(), group.getValue(), spent.seconds(), operations));
+                lines.add(row(group.getKey(), group.getValue(), compiler, spent.seconds(), operations));
             }
-            lines.add(row("platform (all but Gatling)", platform, spent.seconds(), operations));
+            lines.add(row("platform (all but Gatling)", platform, platformCompiler, spent.seconds(), operations));
         }
         return lines;
     }
 
-    private static String row(String name, double cpuSeconds, double seconds, double operations) {
-        return String.format(Locale.ROOT, "  %-26s %10.2f %8.2f %10.3f", name, cpuSeconds, cpuSeconds / seconds,
-                operations > 0 ? cpuSeconds * 1000 / operations : Double.NaN);
+    /** A process's line; the JIT column is blank for a process that is no JVM. */
+    private static String row(String name, double cpuSeconds, Double compilerCpuSeconds, double seconds,
+                              double operations) {
+        String compiler = compilerCpuSeconds == null ? "" : String.format(Locale.ROOT, "%.3f",
+                perOperation(compilerCpuSeconds, operations));
+        return String.format(Locale.ROOT, "  %-26s %10.2f %8.2f %10.3f %10s", name, cpuSeconds, cpuSeconds / seconds,
+                perOperation(cpuSeconds, operations), compiler).stripTrailing();
+    }
+
+    private static double perOperation(double cpuSeconds, double operations) {
+        return operations > 0 ? cpuSeconds * 1000 / operations : Double.NaN;
     }
 
     private static List<Properties> windows(Path directory) {

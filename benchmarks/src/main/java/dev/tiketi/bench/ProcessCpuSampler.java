@@ -1,5 +1,6 @@
 package dev.tiketi.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * runner JVM itself (which hosts the in-process Kafka broker), the service JVMs, Redis and Gatling's JVM; PostgreSQL,
  * which {@code pg_ctl} detaches from its starter, is found by its data directory on the postmaster's command line.
  * A process that ends keeps its last reading, so a group's CPU never goes backwards.
+ *
+ * <p>A JVM's JIT compiler threads are read on their own too ({@code /proc/<pid>/task/<tid>/stat} of the threads
+ * named {@code C1/C2 CompilerThread…}): on two busy cores C2 can still be compiling minutes into a run, and a
+ * "steady" window whose CPU is a quarter compilation measures the warm-up, not the path. The report says how much
+ * of each process's CPU that was. A compiler thread that ends (the JVM starts and stops them as its queue grows
+ * and shrinks) keeps its last reading like a process.
  */
 final class ProcessCpuSampler implements AutoCloseable {
 
@@ -29,8 +36,8 @@ final class ProcessCpuSampler implements AutoCloseable {
     static final String RUNNER = "runner (Kafka broker)";
     static final String GATLING = "Gatling (load generator)";
 
-    /** CPU seconds per process group at one instant. */
-    record Sample(Instant at, Map<String, Double> cpuSeconds) {
+    /** CPU seconds per process group at one instant, and the part of it its JIT compiler threads spent. */
+    record Sample(Instant at, Map<String, Double> cpuSeconds, Map<String, Double> compilerCpuSeconds) {
     }
 
     private final Set<String> services;
@@ -38,6 +45,9 @@ final class ProcessCpuSampler implements AutoCloseable {
     private volatile ProcessHandle postmaster;
     private final List<Sample> samples = new CopyOnWriteArrayList<>();
     private final Map<Long, Reading> lastReading = new ConcurrentHashMap<>();
+    /** By thread id, which is unique machine-wide while the thread lives, as a pid is. */
+    private final Map<Long, Reading> lastCompilerReading = new ConcurrentHashMap<>();
+    private final Map<Long, Boolean> isCompilerThread = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -98,7 +108,7 @@ final class ProcessCpuSampler implements AutoCloseable {
         }
         Instant at = Instant.now();
         for (ProcessHandle process : tree) {
-            long ticks = ticks(process.pid());
+            long ticks = ticks(Long.toString(process.pid()));
             if (ticks < 0) {
                 continue;
             }
@@ -106,19 +116,51 @@ final class ProcessCpuSampler implements AutoCloseable {
             String group = known != null ? known.group() : group(process, self);
             if (group != null) {
                 lastReading.put(process.pid(), new Reading(group, ticks));
+                if (!NOT_JVMS.contains(group)) {
+                    readCompilerThreads(process.pid(), group);
+                }
             }
         }
+        samples.add(new Sample(at, perGroup(lastReading), perGroup(lastCompilerReading)));
+    }
+
+    private static final Set<String> NOT_JVMS = Set.of("PostgreSQL", "Redis");
+
+    private static Map<String, Double> perGroup(Map<Long, Reading> readings) {
         Map<String, Double> perGroup = new TreeMap<>();
-        lastReading.values().forEach(reading ->
+        readings.values().forEach(reading ->
                 perGroup.merge(reading.group(), reading.ticks() / TICKS_PER_SECOND, Double::sum));
-        samples.add(new Sample(at, perGroup));
+        return perGroup;
+    }
+
+    private void readCompilerThreads(long pid, String group) {
+        String[] threads = new File("/proc/" + pid + "/task").list();
+        if (threads == null) {
+            return;
+        }
+        for (String thread : threads) {
+            long tid = Long.parseLong(thread);
+            String task = pid + "/task/" + tid;
+            // a thread's name is set as it starts, so it is read once
+            if (isCompilerThread.computeIfAbsent(tid, id -> isCompilerThreadName(read(task, "comm").strip()))) {
+                long ticks = ticks(task);
+                if (ticks >= 0) {
+                    lastCompilerReading.put(tid, new Reading(group, ticks));
+                }
+            }
+        }
+    }
+
+    /** HotSpot's names ("C2 CompilerThread0", cut to 15 characters by the kernel). */
+    static boolean isCompilerThreadName(String comm) {
+        return comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre");
     }
 
     private ProcessHandle postmaster() {
         if (postmaster == null || !postmaster.isAlive()) {
             postmaster = ProcessHandle.allProcesses()
-                    .filter(process -> read(process.pid(), "comm").strip().equals("postgres"))
-                    .filter(process -> read(process.pid(), "cmdline").contains(dataDirectory))
+                    .filter(process -> read(Long.toString(process.pid()), "comm").strip().equals("postgres"))
+                    .filter(process -> read(Long.toString(process.pid()), "cmdline").contains(dataDirectory))
                     .findFirst().orElse(null);
         }
         return postmaster;
@@ -129,14 +171,14 @@ final class ProcessCpuSampler implements AutoCloseable {
         if (process.pid() == self.pid()) {
             return RUNNER;
         }
-        String comm = read(process.pid(), "comm").strip();
+        String comm = read(Long.toString(process.pid()), "comm").strip();
         if (comm.equals("postgres")) {
             return "PostgreSQL";
         }
         if (comm.startsWith("redis-server")) {
             return "Redis";
         }
-        List<String> arguments = List.of(read(process.pid(), "cmdline").split("\0"));
+        List<String> arguments = List.of(read(Long.toString(process.pid()), "cmdline").split("\0"));
         if (arguments.contains("io.gatling.app.Gatling")) {
             return GATLING;
         }
@@ -150,9 +192,9 @@ final class ProcessCpuSampler implements AutoCloseable {
         return comm.equals("java") ? "other JVM" : null;
     }
 
-    /** utime + stime in ticks, or -1 when the process is gone. */
-    private static long ticks(long pid) {
-        String stat = read(pid, "stat");
+    /** utime + stime in ticks of a process ({@code <pid>}) or thread ({@code <pid>/task/<tid>}), -1 when gone. */
+    private static long ticks(String process) {
+        String stat = read(process, "stat");
         int afterName = stat.lastIndexOf(')');
         if (afterName < 0) {
             return -1;
@@ -165,16 +207,19 @@ final class ProcessCpuSampler implements AutoCloseable {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
-    private static String read(long pid, String file) {
+    private static String read(String process, String file) {
         try {
-            return Files.readString(Path.of("/proc", Long.toString(pid), file), StandardCharsets.ISO_8859_1);
+            return Files.readString(Path.of("/proc", process, file), StandardCharsets.ISO_8859_1);
         } catch (IOException | RuntimeException e) {
             return "";
         }
     }
 
-    /** CPU seconds per group spent between the samples nearest inside [from, to], and those samples' times. */
-    record Spent(Instant from, Instant to, Map<String, Double> cpuSeconds) {
+    /**
+     * CPU seconds per group spent between the samples nearest inside [from, to], those samples' times, and the
+     * part of each group's CPU its JIT compiler threads spent.
+     */
+    record Spent(Instant from, Instant to, Map<String, Double> cpuSeconds, Map<String, Double> compilerCpuSeconds) {
 
         double seconds() {
             return Duration.between(from, to).toMillis() / 1000.0;
@@ -190,9 +235,13 @@ final class ProcessCpuSampler implements AutoCloseable {
         }
         Sample first = inside.getFirst();
         Sample last = inside.getLast();
+        return new Spent(first.at(), last.at(), difference(first.cpuSeconds(), last.cpuSeconds()),
+                difference(first.compilerCpuSeconds(), last.compilerCpuSeconds()));
+    }
+
+    private static Map<String, Double> difference(Map<String, Double> first, Map<String, Double> last) {
         Map<String, Double> spent = new HashMap<>();
-        last.cpuSeconds().forEach((group, seconds) ->
-                spent.put(group, seconds - first.cpuSeconds().getOrDefault(group, 0.0)));
-        return new Spent(first.at(), last.at(), spent);
+        last.forEach((group, seconds) -> spent.put(group, seconds - first.getOrDefault(group, 0.0)));
+        return spent;
     }
 }

@@ -20,7 +20,7 @@ class CpuReportTest {
 
     private static ProcessCpuSampler.Sample at(int second, double gateway, double gatling) {
         return new ProcessCpuSampler.Sample(T0.plusSeconds(second),
-                Map.of("gateway", gateway, ProcessCpuSampler.GATLING, gatling));
+                Map.of("gateway", gateway, ProcessCpuSampler.GATLING, gatling), Map.of());
     }
 
     @Test
@@ -52,6 +52,29 @@ class CpuReportTest {
         // 300 holds over the whole 3 s window, all 3 s sampled: 3 s of gateway CPU → 10 ms per hold
         assertThat(CpuReport.format(windows, samples)).anySatisfy(line ->
                 assertThat(line).contains("gateway").endsWith("10.000"));
+    }
+
+    @Test
+    void theJitColumnSaysWhatEachJvmsCompilerThreadsSpentPerOperation() throws IOException {
+        // the gateway spends 1 s per second, a fifth of it compiling; Redis is no JVM and has no compiler figure
+        List<ProcessCpuSampler.Sample> samples = List.of(
+                new ProcessCpuSampler.Sample(T0, Map.of("gateway", 0.0, "Redis", 0.0), Map.of("gateway", 0.0)),
+                new ProcessCpuSampler.Sample(T0.plusSeconds(2), Map.of("gateway", 2.0, "Redis", 0.4),
+                        Map.of("gateway", 0.4)));
+        Path windows = Files.createDirectory(directory.resolve("windows"));
+        write(windows.resolve("hold.properties"), Map.of("name", "successful hold", "arrivalsPerSecond", "100.0",
+                "start", Long.toString(T0.toEpochMilli()), "end", Long.toString(T0.plusSeconds(2).toEpochMilli())));
+
+        List<String> report = CpuReport.format(windows, samples);
+
+        // 200 holds: gateway 10 ms per hold of which 2 ms compiling; Redis 2 ms, no JIT figure
+        assertThat(report.get(1)).contains("JIT ms/op");
+        assertThat(report).anySatisfy(line ->
+                assertThat(line.split("\\s+")).containsExactly("", "gateway", "2.00", "1.00", "10.000", "2.000"));
+        assertThat(report).anySatisfy(line ->
+                assertThat(line.split("\\s+")).containsExactly("", "Redis", "0.40", "0.20", "2.000"));
+        assertThat(report.getLast().split("\\s+")).containsExactly("", "platform", "(all", "but", "Gatling)", "2.40",
+                "1.20", "12.000", "2.000");
     }
 
     @TempDir

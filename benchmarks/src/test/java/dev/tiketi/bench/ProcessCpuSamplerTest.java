@@ -1,0 +1,47 @@
+package dev.tiketi.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class ProcessCpuSamplerTest {
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void compilerThreadsAreKnownByHotSpotsNamesAsTheKernelCutsThem() {
+        assertThat(ProcessCpuSampler.isCompilerThreadName("C2 CompilerThre")).isTrue();
+        assertThat(ProcessCpuSampler.isCompilerThreadName("C1 CompilerThre")).isTrue();
+        assertThat(ProcessCpuSampler.isCompilerThreadName("reactor-http-ep")).isFalse();
+        assertThat(ProcessCpuSampler.isCompilerThreadName("VM Thread")).isFalse();
+    }
+
+    @Test
+    void readsThisJvmsCpuAndThePartItsCompilerThreadsSpent() throws InterruptedException {
+        assumeTrue(ProcessCpuSampler.available(), "no /proc here");
+        List<ProcessCpuSampler.Sample> samples;
+        try (ProcessCpuSampler sampler = new ProcessCpuSampler(Set.of(), dataDirectory)) {
+            long deadline = System.nanoTime() + 1_500_000_000L;
+            long work = 0;
+            while (System.nanoTime() < deadline) {
+                work += Long.toString(work).hashCode();
+            }
+            assertThat(work).isNotZero();
+            samples = sampler.samples();
+        }
+
+        // the test's own JVM is the runner's group; it has spent CPU, some of it in its JIT compilers, never more
+        ProcessCpuSampler.Sample last = samples.getLast();
+        double cpu = last.cpuSeconds().get(ProcessCpuSampler.RUNNER);
+        double compiling = last.compilerCpuSeconds().get(ProcessCpuSampler.RUNNER);
+        assertThat(cpu).isGreaterThan(1.0);
+        assertThat(compiling).isPositive().isLessThan(cpu);
+    }
+}
