@@ -35,6 +35,8 @@ final class ProcessCpuSampler implements AutoCloseable {
     private static final double TICKS_PER_SECOND = 100.0;
     static final String RUNNER = "runner (Kafka broker)";
     static final String GATLING = "Gatling (load generator)";
+    private static final String POSTGRESQL = "PostgreSQL";
+    private static final String REDIS = "Redis";
 
     /** CPU seconds per process group at one instant, and the part of it its JIT compiler threads spent. */
     record Sample(Instant at, Map<String, Double> cpuSeconds, Map<String, Double> compilerCpuSeconds) {
@@ -116,15 +118,13 @@ final class ProcessCpuSampler implements AutoCloseable {
             String group = known != null ? known.group() : group(process, self);
             if (group != null) {
                 lastReading.put(process.pid(), new Reading(group, ticks));
-                if (!NOT_JVMS.contains(group)) {
+                if (!group.equals(POSTGRESQL) && !group.equals(REDIS)) {
                     readCompilerThreads(process.pid(), group);
                 }
             }
         }
         samples.add(new Sample(at, perGroup(lastReading), perGroup(lastCompilerReading)));
     }
-
-    private static final Set<String> NOT_JVMS = Set.of("PostgreSQL", "Redis");
 
     private static Map<String, Double> perGroup(Map<Long, Reading> readings) {
         Map<String, Double> perGroup = new TreeMap<>();
@@ -173,10 +173,10 @@ final class ProcessCpuSampler implements AutoCloseable {
         }
         String comm = read(Long.toString(process.pid()), "comm").strip();
         if (comm.equals("postgres")) {
-            return "PostgreSQL";
+            return POSTGRESQL;
         }
         if (comm.startsWith("redis-server")) {
-            return "Redis";
+            return REDIS;
         }
         List<String> arguments = List.of(read(Long.toString(process.pid()), "cmdline").split("\0"));
         if (arguments.contains("io.gatling.app.Gatling")) {
