@@ -141,8 +141,10 @@ final class ProcessCpuSampler implements AutoCloseable {
         for (String thread : threads) {
             long tid = Long.parseLong(thread);
             String task = pid + "/task/" + tid;
-            // a thread's name is set as it starts, so it is read once
-            if (isCompilerThread.computeIfAbsent(tid, id -> isCompilerThreadName(read(task, "comm").strip()))) {
+            // a thread's name is set as it starts, so it is read until the JVM has named it, then remembered
+            // (computeIfAbsent keeps no null)
+            Boolean compiler = isCompilerThread.computeIfAbsent(tid, id -> compilerThread(read(task, "comm").strip()));
+            if (Boolean.TRUE.equals(compiler)) {
                 long ticks = ticks(task);
                 if (ticks >= 0) {
                     lastCompilerReading.put(tid, new Reading(group, ticks));
@@ -151,8 +153,15 @@ final class ProcessCpuSampler implements AutoCloseable {
         }
     }
 
-    /** HotSpot's names ("C2 CompilerThread0", cut to 15 characters by the kernel). */
-    static boolean isCompilerThreadName(String comm) {
+    /**
+     * Whether a thread is a JIT compiler by HotSpot's names ("C2 CompilerThread0", cut to 15 characters by the
+     * kernel); null while it cannot be told: a thread just started still has its process's name ({@code java}),
+     * one that has ended has none. The JVM starts compiler threads while it runs, as its compile queue grows.
+     */
+    static Boolean compilerThread(String comm) {
+        if (comm.isEmpty() || comm.equals("java")) {
+            return null;
+        }
         return comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre");
     }
 

@@ -17,10 +17,17 @@ class ProcessCpuSamplerTest {
 
     @Test
     void compilerThreadsAreKnownByHotSpotsNamesAsTheKernelCutsThem() {
-        assertThat(ProcessCpuSampler.isCompilerThreadName("C2 CompilerThre")).isTrue();
-        assertThat(ProcessCpuSampler.isCompilerThreadName("C1 CompilerThre")).isTrue();
-        assertThat(ProcessCpuSampler.isCompilerThreadName("reactor-http-ep")).isFalse();
-        assertThat(ProcessCpuSampler.isCompilerThreadName("VM Thread")).isFalse();
+        assertThat(ProcessCpuSampler.compilerThread("C2 CompilerThre")).isTrue();
+        assertThat(ProcessCpuSampler.compilerThread("C1 CompilerThre")).isTrue();
+        assertThat(ProcessCpuSampler.compilerThread("reactor-http-ep")).isFalse();
+        assertThat(ProcessCpuSampler.compilerThread("VM Thread")).isFalse();
+    }
+
+    @Test
+    void aThreadNotYetNamedOrGoneIsNotDecidedSoItIsReadAgain() {
+        // a thread the JVM has just started still carries its process's name
+        assertThat(ProcessCpuSampler.compilerThread("java")).isNull();
+        assertThat(ProcessCpuSampler.compilerThread("")).isNull();
     }
 
     @Test
