@@ -40,8 +40,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * <p>Load. A warm-up, not measured: {@code bench.warmUpUsers} (default 16) buyers hold and release seats of the
  * warm-up event in a loop for {@code bench.warmUpSeconds} (default 180), a closed model, so that the JVMs compile the
  * hold path before it is measured (after 60 s the compilers were still a seventh of the measured window's CPU on a
- * two-core box, and the gateway shed load the platform served without once they were done: docs/benchmarks.md,
- * ninth round). Then an open model: new buyers arrive, ramping over {@value #RAMP_SECONDS} s to
+ * two-core box: docs/benchmarks.md, ninth round). Then an open model: new buyers arrive, ramping over {@value #RAMP_SECONDS} s to
  * {@code bench.holdRate} per second (default 800), then at that rate for {@code bench.seconds} (default 20). Each
  * buyer picks 1–4 adjacent seats ({@link SeatPicker}): 70 % first reach for the best {@code bench.hotSeats} seats
  * (default 5,000); whoever finds a seat taken (409 {@code seats-unavailable}) picks again anywhere in the hall, up to
