@@ -74,6 +74,7 @@ import java.util.stream.IntStream;
 class GatewayCpuHarness extends GatewayTestSupport {
 
     private static final String HARNESS_THREADS = "harness-";
+    private static final String SENDER = HARNESS_THREADS + "sender";
     private static final int USERS = 2_000;
     private static final int CONCURRENCY = 32;
     private static final int WARM_UP_REQUESTS = 30_000;
@@ -187,7 +188,7 @@ class GatewayCpuHarness extends GatewayTestSupport {
                         .pendingAcquireTimeout(Duration.ofSeconds(60)).build())
                 .runOn(clientLoops)
                 .baseUrl("http://127.0.0.1:" + port);
-        Map<String, Target> targets = new java.util.LinkedHashMap<>();
+        Map<String, OpenLoad.Request> targets = new java.util.LinkedHashMap<>();
         targets.put("queue status (token, per-user limit)", n -> client
                 .headers(headers -> headers.set(HttpHeaderNames.AUTHORIZATION,
                         authorizations.get((int) (n % authorizations.size()))))
@@ -201,8 +202,8 @@ class GatewayCpuHarness extends GatewayTestSupport {
                 .send(ByteBufFlux.fromString(Mono.just(HOLD))));
 
         // warm-up: both routes until C2 has compiled them (closed model, as measureCpuPerProxiedRequest)
-        for (Target target : targets.values()) {
-            openLoad(target, 1_500, Duration.ofSeconds(Long.getLong("tiketi.harness.warm-up-seconds", 20)));
+        for (OpenLoad.Request target : targets.values()) {
+            OpenLoad.run(target, 1_500, Duration.ofSeconds(Long.getLong("tiketi.harness.warm-up-seconds", 20)), SENDER);
         }
         Snapshot idleStart = Snapshot.take();
         Thread.sleep(5_000);
@@ -219,13 +220,13 @@ class GatewayCpuHarness extends GatewayTestSupport {
             if (recorded) {
                 recording.start();
             }
-            for (Map.Entry<String, Target> target : targets.entrySet()) {
+            for (Map.Entry<String, OpenLoad.Request> target : targets.entrySet()) {
                 System.out.printf("%n%s, %d s per rate%n", target.getKey(), stepSeconds);
                 System.out.println("   rate  achieved  not-200   p50 ms   p90 ms   p99 ms   max ms  gateway CPU ms/req"
                         + "  (process, load avg)");
                 for (int rate : rates) {
                     Snapshot before = Snapshot.take();
-                    Step step = openLoad(target.getValue(), rate, Duration.ofSeconds(stepSeconds));
+                    OpenLoad.Step step = OpenLoad.run(target.getValue(), rate, Duration.ofSeconds(stepSeconds), SENDER);
                     Snapshot after = Snapshot.take();
                     long wall = after.wallNanos - before.wallNanos;
                     double gatewayNanos = after.process - before.process - after.harness(before) - step.senderNanos()
@@ -250,70 +251,6 @@ class GatewayCpuHarness extends GatewayTestSupport {
         if (recorded) {
             printTopFrames(jfr);
         }
-    }
-
-    /** One request of a route; {@code n} picks the user. */
-    private interface Target {
-        HttpClient.ResponseReceiver<?> request(long n);
-    }
-
-    /** Latencies of one step, in microseconds, from when each request was due. */
-    private record Step(long[] micros, int sent, long failed, long senderNanos) {
-
-        double percentile(int p) {
-            if (sent == 0) {
-                return Double.NaN;
-            }
-            long[] sorted = java.util.Arrays.copyOf(micros, sent);
-            java.util.Arrays.sort(sorted);
-            int index = Math.min(sent - 1, (int) Math.ceil(p / 100.0 * sent) - 1);
-            return sorted[Math.max(0, index)] / 1000.0;
-        }
-    }
-
-    /**
-     * Sends {@code rate} requests a second for {@code duration} from one sender thread, each when it is due
-     * (catching up after a stall, never waiting for answers), and waits for the last answers.
-     */
-    private static Step openLoad(Target target, int rate, Duration duration) throws InterruptedException {
-        int total = (int) (rate * duration.toMillis() / 1000);
-        long[] micros = new long[total];
-        AtomicLong failed = new AtomicLong();
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(total);
-        // the sender's CPU, taken by the sender itself: it has ended by the next snapshot, which cannot see it
-        AtomicLong senderNanos = new AtomicLong();
-        long start = System.nanoTime();
-        long interval = 1_000_000_000L / rate;
-        Thread sender = Thread.ofPlatform().name(HARNESS_THREADS + "sender").start(() -> {
-            for (int i = 0; i < total; i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 200_000) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(wait - 100_000);
-                }
-                int n = i;
-                target.request(n)
-                        .responseSingle((response, body) -> body.asByteArray().defaultIfEmpty(new byte[0])
-                                .map(ignored -> response.status().code()))
-                        .timeout(Duration.ofSeconds(30))
-                        .subscribe(status -> {
-                            if (status != 200) {
-                                failed.incrementAndGet();
-                            }
-                        }, error -> {
-                            failed.incrementAndGet();
-                            micros[n] = (System.nanoTime() - due) / 1000;
-                            done.countDown();
-                        }, () -> {
-                            micros[n] = (System.nanoTime() - due) / 1000;
-                            done.countDown();
-                        });
-            }
-            senderNanos.set(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
-        });
-        sender.join();
-        done.await(60, java.util.concurrent.TimeUnit.SECONDS);
-        return new Step(micros, total, failed.get(), senderNanos.get());
     }
 
     private static void hammer(HttpClient client, List<String> authorizations, Duration duration, AtomicLong ok,

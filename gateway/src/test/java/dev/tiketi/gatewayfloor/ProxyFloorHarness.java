@@ -1,5 +1,6 @@
 package dev.tiketi.gatewayfloor;
 
+import dev.tiketi.gateway.OpenLoad;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -22,11 +23,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntFunction;
 
 /**
  * Not a test: a measuring tool for what proxying costs before any of the gateway's own work (issue 14, point 2).
@@ -53,6 +49,7 @@ import java.util.function.IntFunction;
 class ProxyFloorHarness {
 
     private static final String LOAD_THREADS = "load-";
+    private static final String SENDER = LOAD_THREADS + "sender";
     /** The server's event loops and Reactor's schedulers, as Spring Boot names them. */
     private static final List<String> GATEWAY_THREADS = List.of("reactor-http-", "webflux-http-", "parallel-",
             "boundedElastic-");
@@ -139,17 +136,15 @@ class ProxyFloorHarness {
                             .pendingAcquireTimeout(Duration.ofSeconds(60)).build())
                     .runOn(clientLoops)
                     .baseUrl("http://127.0.0.1:" + proxy.port());
-            Map<String, IntFunction<Mono<Integer>>> requests = Map.of(
+            Map<String, OpenLoad.Request> requests = Map.of(
                     "GET status", n -> client.headers(h -> h.set(HttpHeaderNames.AUTHORIZATION, AUTHORIZATION))
-                            .get().uri("/api/queue/7/status")
-                            .responseSingle((response, body) -> body.then(Mono.just(response.status().code()))),
+                            .get().uri("/api/queue/7/status"),
                     "POST hold", n -> client.headers(h -> h.set(HttpHeaderNames.AUTHORIZATION, AUTHORIZATION)
                                     .set(HttpHeaderNames.CONTENT_TYPE, "application/json"))
                             .post().uri("/api/reservations")
-                            .send(ByteBufFlux.fromString(Mono.just(HOLD)))
-                            .responseSingle((response, body) -> body.then(Mono.just(response.status().code()))));
+                            .send(ByteBufFlux.fromString(Mono.just(HOLD))));
             for (var request : requests.values()) {
-                openLoad(request, 1_500, warmUp);
+                OpenLoad.run(request, 1_500, warmUp, SENDER);
             }
             Snapshot idleStart = Snapshot.take(threadPrefixes);
             Thread.sleep(5_000);
@@ -160,9 +155,9 @@ class ProxyFloorHarness {
             for (var request : List.of("GET status", "POST hold")) {
                 for (int rate : rates) {
                     Snapshot before = Snapshot.take(threadPrefixes);
-                    Step result = openLoad(requests.get(request), rate, step);
+                    OpenLoad.Step result = OpenLoad.run(requests.get(request), rate, step, SENDER);
                     Snapshot after = Snapshot.take(threadPrefixes);
-                    int sent = result.micros().length;
+                    int sent = result.sent();
                     double wallSeconds = (after.wallNanos - before.wallNanos) / 1e9;
                     System.out.printf("%-10s %6d %8d %7.1f %7.1f %22.3f %16.3f%n", request, rate, result.failed(),
                             result.percentile(50), result.percentile(99),
@@ -174,60 +169,6 @@ class ProxyFloorHarness {
             }
             clientLoops.disposeLater().block();
         }
-    }
-
-    /**
-     * One step of load: each request's latency in microseconds from when it was due, the answers other than 200,
-     * and the sender thread's own CPU (a thread that has ended by the next snapshot is not in it).
-     */
-    private record Step(long[] micros, long failed, long senderNanos) {
-
-        double percentile(int p) {
-            long[] sorted = micros.clone();
-            Arrays.sort(sorted);
-            return sorted[Math.max(0, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1000.0;
-        }
-    }
-
-    /** {@code rate} requests a second for {@code duration}, each sent when due whatever the answers. */
-    private static Step openLoad(IntFunction<Mono<Integer>> request, int rate, Duration duration)
-            throws InterruptedException {
-        int total = (int) (rate * duration.toMillis() / 1000);
-        long[] micros = new long[total];
-        AtomicLong failed = new AtomicLong();
-        AtomicLong senderNanos = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(total);
-        long start = System.nanoTime();
-        long interval = 1_000_000_000L / rate;
-        Thread sender = Thread.ofPlatform().name(LOAD_THREADS + "sender").start(() -> {
-            for (int i = 0; i < total; i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 200_000) {
-                    LockSupport.parkNanos(wait - 100_000);
-                }
-                int n = i;
-                request.apply(n).timeout(Duration.ofSeconds(30)).subscribe(
-                        status -> {
-                            if (status != 200) {
-                                failed.incrementAndGet();
-                            }
-                        },
-                        error -> {
-                            failed.incrementAndGet();
-                            micros[n] = (System.nanoTime() - due) / 1000;
-                            done.countDown();
-                        },
-                        () -> {
-                            micros[n] = (System.nanoTime() - due) / 1000;
-                            done.countDown();
-                        });
-            }
-            senderNanos.set(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
-        });
-        sender.join();
-        done.await(60, TimeUnit.SECONDS);
-        return new Step(micros, failed.get(), senderNanos.get());
     }
 
     /** Spring Cloud Gateway with the auto-configuration Spring Boot gives it, less what this tool leaves out. */
