@@ -78,20 +78,12 @@ class GatewayCpuHarness extends GatewayTestSupport {
     private static final int USERS = 2_000;
     private static final int CONCURRENCY = 32;
     private static final int WARM_UP_REQUESTS = 30_000;
-    private static final byte[] STATUS = """
-            {"eventId":7,"state":"WAITING","position":1234,"ahead":1233,"estimatedWaitSeconds":95,"pollAfterMillis":3000}"""
-            .getBytes();
-
-    private static final String HOLD = """
-            {"eventId":"5b0e4d2a-53a1-4c7e-9a3c-2a5e4c1d7f10","seatIds":["8c9a1f3e-1d2b-4c5a-9e8f-7a6b5c4d3e2f",\
-            "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b"],"admissionToken":"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"}""";
-
     private static final DisposableServer UPSTREAM = HttpServer.create()
             .host("127.0.0.1").port(0)
             .runOn(LoopResources.create(HARNESS_THREADS + "upstream", 1, true))
             .handle((request, response) -> request.receive().then(response
                     .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
-                    .sendByteArray(Mono.just(STATUS)).then()))
+                    .sendByteArray(Mono.just(HarnessBodies.STATUS)).then()))
             .bindNow();
 
     @DynamicPropertySource
@@ -199,7 +191,7 @@ class GatewayCpuHarness extends GatewayTestSupport {
                                 authorizations.get((int) (n % authorizations.size())))
                         .set(HttpHeaderNames.CONTENT_TYPE, "application/json"))
                 .post().uri("/api/reservations")
-                .send(ByteBufFlux.fromString(Mono.just(HOLD))));
+                .send(ByteBufFlux.fromString(Mono.just(HarnessBodies.HOLD))));
 
         // warm-up: both routes until C2 has compiled them (closed model, as measureCpuPerProxiedRequest)
         for (OpenLoad.Request target : targets.values()) {

@@ -1,5 +1,6 @@
 package dev.tiketi.gatewayfloor;
 
+import dev.tiketi.gateway.HarnessBodies;
 import dev.tiketi.gateway.OpenLoad;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import org.junit.jupiter.api.Test;
@@ -53,12 +54,6 @@ class ProxyFloorHarness {
     /** The server's event loops and Reactor's schedulers, as Spring Boot names them. */
     private static final List<String> GATEWAY_THREADS = List.of("reactor-http-", "webflux-http-", "parallel-",
             "boundedElastic-");
-    private static final byte[] STATUS = """
-            {"eventId":7,"state":"WAITING","position":1234,"ahead":1233,"estimatedWaitSeconds":95,"pollAfterMillis":3000}"""
-            .getBytes();
-    private static final String HOLD = """
-            {"eventId":"5b0e4d2a-53a1-4c7e-9a3c-2a5e4c1d7f10","seatIds":["8c9a1f3e-1d2b-4c5a-9e8f-7a6b5c4d3e2f",\
-            "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b"],"admissionToken":"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"}""";
     private static final String AUTHORIZATION = "Bearer eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0."
             + "eyJzdWIiOiI1YjBlNGQyYS01M2ExLTRjN2UtOWEzYy0yYTVlNGMxZDdmMTAiLCJyb2xlIjoiVVNFUiIsImp0aSI6IjEiLCJleHAiOjE3OTk5OTk5OTl9."
             + "c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJl";
@@ -73,7 +68,7 @@ class ProxyFloorHarness {
                 .runOn(LoopResources.create(LOAD_THREADS + "upstream", 1, true))
                 .handle((request, response) -> request.receive().then(response
                         .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
-                        .sendByteArray(Mono.just(STATUS)).then()))
+                        .sendByteArray(Mono.just(HarnessBodies.STATUS)).then()))
                 .bindNow();
         try {
             String upstreamUrl = "http://127.0.0.1:" + upstream.port();
@@ -142,7 +137,7 @@ class ProxyFloorHarness {
                     "POST hold", n -> client.headers(h -> h.set(HttpHeaderNames.AUTHORIZATION, AUTHORIZATION)
                                     .set(HttpHeaderNames.CONTENT_TYPE, "application/json"))
                             .post().uri("/api/reservations")
-                            .send(ByteBufFlux.fromString(Mono.just(HOLD))));
+                            .send(ByteBufFlux.fromString(Mono.just(HarnessBodies.HOLD))));
             for (var request : requests.values()) {
                 OpenLoad.run(request, 1_500, warmUp, SENDER);
             }
