@@ -95,7 +95,7 @@ class GatewayCpuHarness extends GatewayTestSupport {
 
     /**
      * spring-security-test's listener puts a hook on every Reactor operator of a test method, to hand a test's
-     * security context to reactive code; production has no such hook, and it was a tenth of the profile.
+     * security context to reactive code: a subscriber more per operator, which production does not have.
      */
     @BeforeEach
     void withoutTheSecurityTestHook() {
@@ -193,7 +193,7 @@ class GatewayCpuHarness extends GatewayTestSupport {
                 .post().uri("/api/reservations")
                 .send(ByteBufFlux.fromString(Mono.just(HarnessBodies.HOLD))));
 
-        // warm-up: both routes until C2 has compiled them (closed model, as measureCpuPerProxiedRequest)
+        // warm-up: every route at 1,500/s until C2 has compiled it
         for (OpenLoad.Request target : targets.values()) {
             OpenLoad.run(target, 1_500, Duration.ofSeconds(Long.getLong("tiketi.harness.warm-up-seconds", 20)), SENDER);
         }
