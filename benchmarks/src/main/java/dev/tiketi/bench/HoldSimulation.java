@@ -37,15 +37,15 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * tokens signed with the platform's key ({@link SyntheticUsers}), each through the waiting room to its admission
  * token ({@link WaitingRoomAdmission}).
  *
- * <p>Load. A warm-up, not measured: {@code bench.warmUpUsers} (default 16) buyers hold and release seats of the
- * warm-up event in a loop for {@code bench.warmUpSeconds} (default 180), a closed model, so that the JVMs compile the
- * hold path before it is measured (after 60 s the compilers were still a seventh of the measured window's CPU on a
- * two-core box: docs/benchmarks.md, ninth round). Then an open model: new buyers arrive, ramping over {@value #RAMP_SECONDS} s to
- * {@code bench.holdRate} per second (default 800), then at that rate for {@code bench.seconds} (default 20). Each
- * buyer picks 1–4 adjacent seats ({@link SeatPicker}): 70 % first reach for the best {@code bench.hotSeats} seats
- * (default 5,000); whoever finds a seat taken (409 {@code seats-unavailable}) picks again anywhere in the hall, up to
- * {@value #MAX_ATTEMPTS} holds in all. A buyer with a hold stops there (one hold per buyer and event): that is
- * roughly 2 seats per successful hold, about 40,000 seats with the defaults.
+ * <p>Load. A warm-up, not measured: {@code bench.warmUpUsers} (default 16) buyers hold and release seats of the warm-up
+ * event in a loop for {@code bench.warmUpSeconds} (default 180), a closed model, so that the JVMs compile the hold path
+ * before it is measured (after 60 s the compilers were still a seventh of the measured window's CPU on a two-core box:
+ * docs/benchmarks.md, ninth round). Then an open model: new buyers arrive, ramping over {@value #RAMP_SECONDS} s to
+ * {@code bench.holdRate} per second (default 800), then at that rate for {@code bench.seconds} (default 20). Each buyer
+ * picks 1–4 adjacent seats ({@link SeatPicker}): 70 % first reach for the best {@code bench.hotSeats} seats (default
+ * 5,000); whoever finds a seat taken (409 {@code seats-unavailable}) picks again anywhere in the hall, up to
+ * {@value #MAX_ATTEMPTS} holds in all. A buyer with a hold stops there (one hold per buyer and event): that is roughly 2 seats
+ * per successful hold, about 40,000 seats with the defaults.
  *
  * <p>A 201 and a 409 for a taken seat are both right answers (so is a 409 {@code hold-exists} after an attempt the
  * gateway timed out went through after all), so Gatling counts them all as successful requests; the successful

@@ -27,8 +27,9 @@ import java.util.Map;
 
 /**
  * Not a test: a measuring tool for what proxying costs before any of the gateway's own work (issue 14, point 2).
- * It puts two proxies in front of the same trivial upstream and drives each with the same open-model load as
- * {@code GatewayCpuHarness#measureCapacity}, printing CPU per proxied request at each rate:
+ * It puts two proxies in front of the same trivial upstream and drives each with the open-model load
+ * ({@link OpenLoad}) that {@code GatewayCpuHarness#measureCapacity} uses, printing CPU per proxied request at each
+ * rate:
  * <ul>
  *   <li>{@code reactor-netty}: a bare reactor-netty server handing each request to a pooled reactor-netty client on
  *   the same event loops, headers and body passed through untouched: the least a proxy on this stack can cost;</li>
